@@ -1,0 +1,25 @@
+# Sourced by the scripts: make .venv from requirements.txt if it is missing or stale.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+STAMP="$VENV/.requirements.sha256"
+want="$(cat "$ROOT/requirements.txt" "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
+if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ]; then
+  PY="${PYTHON:-python3.11}"
+  command -v "$PY" >/dev/null 2>&1 || PY=python3
+  "$PY" -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version' 
+  echo "setting up $VENV from requirements.txt ..." >&2
+  "$PY" -m venv "$VENV"
+  pip_log="$VENV/pip.log"
+  if ! "$VENV/bin/python" -m pip install --disable-pip-version-check -r "$ROOT/requirements.txt" >"$pip_log" 2>&1; then
+    grep -v "^WARNING: Location" "$pip_log" >&2; echo "pip install failed (full log: $pip_log)" >&2; exit 1
+  fi
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e "$ROOT" >>"$pip_log" 2>&1 \
+    || { tail -20 "$pip_log" >&2; exit 1; }
+  "$VENV/bin/python" -m ipykernel install --sys-prefix --name python3 >/dev/null
+  echo "$want" > "$STAMP"
+fi
+export PATH="$VENV/bin:$PATH"
+export PYTHONHASHSEED=0
+export MPLBACKEND=Agg
+cd "$ROOT"

@@ -264,7 +264,8 @@ _STYLE = """
 .cq-quiz{border:1px solid #8a8a8a;border-radius:6px;padding:.75rem 1rem;margin:1rem 0}
 .cq-quiz .cq-title{font-weight:700;margin:0 0 .5rem}
 .cq-quiz fieldset{border:0;margin:0;padding:0}
-.cq-quiz legend{font-weight:600;padding:0;margin-bottom:.35rem}
+.cq-quiz legend{font-size:1rem;font-weight:600;line-height:1.4;padding:0;margin-bottom:.35rem;float:none;width:auto}
+.cq-quiz .cq-hint{margin:0 0 .25rem;font-size:.9em}
 .cq-quiz .cq-option{margin:.2rem 0}
 .cq-quiz .cq-option input{margin-right:.4rem}
 .cq-quiz form{margin:0 0 1rem}

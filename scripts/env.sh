@@ -21,5 +21,4 @@ if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ]; 
 fi
 export PATH="$VENV/bin:$PATH"
 export PYTHONHASHSEED=0
-export MPLBACKEND=Agg
 cd "$ROOT"

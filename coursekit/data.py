@@ -15,7 +15,7 @@ import pandas as pd
 
 from coursekit import ROOT
 
-__all__ = ["DataError", "DATA_DIR", "describe", "load", "names", "validate"]
+__all__ = ["DataError", "DATA_DIR", "catalog", "describe", "load", "names", "users", "validate"]
 
 DATA_DIR = Path(os.environ.get("COURSEKIT_DATA", ROOT / "data"))
 PACKAGE_FILE = "datapackage.json"
@@ -141,3 +141,48 @@ def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     except (DataError, OSError, KeyError):
         pass  # validate() inside gives the precise error
     return _load_cached(name, str(data_dir), stamp).copy()
+
+
+def _coverage(frame: pd.DataFrame) -> str:
+    for column in ("year", "Year", "date"):
+        if column in frame.columns and frame[column].notna().any():
+            values = frame[column].dropna()
+            if pd.api.types.is_datetime64_any_dtype(values):
+                values = values.dt.year
+            return f"{int(values.min())}-{int(values.max())}"
+    return ""
+
+
+def catalog(users: dict[str, list[str]] | None = None) -> pd.DataFrame:
+    """One row per dataset: title, file, rows, years covered, licence, source and who uses it."""
+    rows = []
+    for name in names():
+        entry = describe(name)
+        frame = load(name)
+        rows.append({
+            "dataset": name,
+            "title": entry.get("title", ""),
+            "file": f"data/{entry['path']}",
+            "rows": len(frame),
+            "years": _coverage(frame),
+            "licence": "; ".join(l.get("title", l.get("name", "")) for l in entry.get("licenses", [])),
+            "source": "; ".join(s.get("title", "") for s in entry.get("sources", [])),
+            "used by": ", ".join((users or {}).get(name, [])),
+        })
+    return pd.DataFrame(rows)
+
+
+def users(*folders: Path) -> dict[str, list[str]]:
+    """Which notebooks load each dataset, found by reading their ``data.load("...")`` calls."""
+    import re
+
+    import nbformat
+
+    found: dict[str, list[str]] = {}
+    pattern = re.compile(r"""data\.load\(\s*["']([a-z0-9_]+)["']""")
+    for folder in folders:
+        for path in sorted(Path(folder).glob("*.ipynb")):
+            source = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+            for name in sorted(set(pattern.findall(source))):
+                found.setdefault(name, []).append(path.stem)
+    return found

@@ -111,3 +111,16 @@ def test_loading_returns_a_fresh_copy():
     first = data.load("timeline_2012")
     first.loc[0, "event"] = "changed"
     assert data.load("timeline_2012").loc[0, "event"] != "changed"
+
+
+def test_licence_table_lists_every_dataset():
+    table = (DATA / "LICENSES.md").read_text(encoding="utf-8")
+    for name in data.names():
+        assert f"`{name}`" in table, name
+
+
+def test_every_dataset_is_used_by_a_chapter_or_exercise():
+    root = DATA.parent
+    used = data.users(root / "chapters", root / "appendix", *sorted((root / "exercises").glob("ex*")))
+    unused = sorted(set(data.names()) - set(used))
+    assert unused == [], f"datasets no notebook loads (remove them or use them): {unused}"

@@ -9,8 +9,9 @@ from coursekit.notebooks import WIDGET_VIEW, clean
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
+APPENDICES = sorted((ROOT / "appendix").glob("*.ipynb"))
 MASTERS = sorted(p for p in (ROOT / "exercises").glob("*/*.ipynb"))
-NOTEBOOKS = CHAPTERS + MASTERS
+NOTEBOOKS = CHAPTERS + APPENDICES + MASTERS
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
@@ -32,7 +33,7 @@ def test_committed_notebook_is_executed_and_clean(path):
 def test_every_chapter_is_in_the_table_of_contents():
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
     listed = {c["file"] for part in toc["parts"] for c in part["chapters"]}
-    assert {f"chapters/{p.stem}" for p in CHAPTERS} <= listed
+    assert {f"chapters/{p.stem}" for p in CHAPTERS} | {f"appendix/{p.stem}" for p in APPENDICES} <= listed
 
 
 def test_clean_drops_widget_views_and_timestamps():

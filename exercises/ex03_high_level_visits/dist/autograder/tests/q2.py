@@ -1,0 +1,40 @@
+OK_FORMAT = True
+
+test = {   'name': 'q2',
+    'points': [0, 0, 1, 1],
+    'suites': [   {   'cases': [   {   'code': '>>> import pandas as _pd\n'
+                                               ">>> isinstance(gaps, _pd.Series) and sorted(gaps.index) == sorted(visits['id']) and (int(gaps.isna().sum()) == visits['direction'].nunique()) and "
+                                               'bool((gaps.dropna() >= 0).all())\n'
+                                               'True',
+                                       'hidden': False,
+                                       'locked': False},
+                                   {   'code': ">>> import pandas as _pd\n>>> isinstance(longest_gap, _pd.Series) and sorted(longest_gap.index) == ['to Pakistan', 'to Russia']\nTrue",
+                                       'hidden': False,
+                                       'locked': False},
+                                   {   'code': '>>> import pandas as _pd\n'
+                                               '>>> import numpy as _np\n'
+                                               '>>> from coursekit import data as _data\n'
+                                               ">>> _v = _data.load('visits').sort_values(['date', 'id']).reset_index(drop=True)\n"
+                                               ">>> _v['direction'] = _v['host_country'].map({'Pakistan': 'to Pakistan', 'Russia': 'to Russia'})\n"
+                                               ">>> _top = ['head of state', 'head of government']\n"
+                                               ">>> _g = _pd.Series((_v.groupby('direction')['date'].diff().dt.days / 365.25).round(1).to_numpy(), index=list(_v['id']))\n"
+                                               '>>> bool(sorted(gaps.index) == sorted(_g.index) and _np.allclose(_pd.Series(gaps.to_numpy(dtype=float, na_value=_np.nan), '
+                                               'index=list(gaps.index)).reindex(_g.index).to_numpy(), _g.to_numpy(dtype=float), atol=0.051, equal_nan=True))\n'
+                                               'True',
+                                       'hidden': True,
+                                       'locked': False},
+                                   {   'code': '>>> import pandas as _pd\n'
+                                               '>>> import numpy as _np\n'
+                                               '>>> from coursekit import data as _data\n'
+                                               ">>> _v = _data.load('visits').sort_values(['date', 'id']).reset_index(drop=True)\n"
+                                               ">>> _v['direction'] = _v['host_country'].map({'Pakistan': 'to Pakistan', 'Russia': 'to Russia'})\n"
+                                               ">>> _top = ['head of state', 'head of government']\n"
+                                               ">>> _m = (_v.groupby('direction')['date'].diff().dt.days / 365.25).round(1).groupby(_v['direction']).max()\n"
+                                               '>>> bool(sorted(longest_gap.index) == sorted(_m.index) and all((abs(float(longest_gap[d]) - float(_m[d])) <= 0.051 for d in _m.index)))\n'
+                                               'True',
+                                       'hidden': True,
+                                       'locked': False}],
+                      'scored': True,
+                      'setup': '',
+                      'teardown': '',
+                      'type': 'doctest'}]}

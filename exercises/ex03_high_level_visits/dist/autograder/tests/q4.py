@@ -1,0 +1,38 @@
+OK_FORMAT = True
+
+test = {   'name': 'q4',
+    'points': [0, 1, 1],
+    'suites': [   {   'cases': [   {   'code': '>>> import pandas as _pd\n'
+                                               '>>> isinstance(scenario, _pd.DataFrame) and list(scenario.index) == [\'as recorded\', "article\'s dating"] and (list(scenario.columns) == [\'all '
+                                               "visits', 'top-level visits']) and bool((scenario >= 0).all().all()) and bool((scenario['top-level visits'] <= scenario['all visits']).all())\n"
+                                               'True',
+                                       'hidden': False,
+                                       'locked': False},
+                                   {   'code': '>>> import pandas as _pd\n'
+                                               '>>> import numpy as _np\n'
+                                               '>>> from coursekit import data as _data\n'
+                                               ">>> _v = _data.load('visits').sort_values(['date', 'id']).reset_index(drop=True)\n"
+                                               ">>> _v['direction'] = _v['host_country'].map({'Pakistan': 'to Pakistan', 'Russia': 'to Russia'})\n"
+                                               ">>> _top = ['head of state', 'head of government']\n"
+                                               '>>> _alt = _v.copy()\n'
+                                               ">>> _alt.loc[_alt['id'] == 'zardari-2011', 'date'] = _pd.Timestamp('2012-05-11')\n"
+                                               ">>> bool([int(x) for x in scenario['all visits']] == [int((t['date'].dt.year == 2012).sum()) for t in (_v, _alt)])\n"
+                                               'True',
+                                       'hidden': True,
+                                       'locked': False},
+                                   {   'code': '>>> import pandas as _pd\n'
+                                               '>>> import numpy as _np\n'
+                                               '>>> from coursekit import data as _data\n'
+                                               ">>> _v = _data.load('visits').sort_values(['date', 'id']).reset_index(drop=True)\n"
+                                               ">>> _v['direction'] = _v['host_country'].map({'Pakistan': 'to Pakistan', 'Russia': 'to Russia'})\n"
+                                               ">>> _top = ['head of state', 'head of government']\n"
+                                               '>>> _alt = _v.copy()\n'
+                                               ">>> _alt.loc[_alt['id'] == 'zardari-2011', 'date'] = _pd.Timestamp('2012-05-11')\n"
+                                               ">>> bool([int(x) for x in scenario['top-level visits']] == [int(((t['date'].dt.year == 2012) & t['level'].isin(_top)).sum()) for t in (_v, _alt)])\n"
+                                               'True',
+                                       'hidden': True,
+                                       'locked': False}],
+                      'scored': True,
+                      'setup': '',
+                      'teardown': '',
+                      'type': 'doctest'}]}

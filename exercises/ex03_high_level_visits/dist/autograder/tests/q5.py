@@ -1,0 +1,37 @@
+OK_FORMAT = True
+
+test = {   'name': 'q5',
+    'points': [0, 1, 1],
+    'suites': [   {   'cases': [   {   'code': '>>> import pandas as _pd\n'
+                                               ">>> isinstance(cumulative, _pd.DataFrame) and sorted(cumulative.columns) == ['to Pakistan', 'to Russia'] and ([int(y) for y in cumulative.index] == "
+                                               'list(range(1969, 2023)))\n'
+                                               'True',
+                                       'hidden': False,
+                                       'locked': False},
+                                   {   'code': '>>> import pandas as _pd\n'
+                                               '>>> import numpy as _np\n'
+                                               '>>> from coursekit import data as _data\n'
+                                               ">>> _v = _data.load('visits').sort_values(['date', 'id']).reset_index(drop=True)\n"
+                                               ">>> _v['direction'] = _v['host_country'].map({'Pakistan': 'to Pakistan', 'Russia': 'to Russia'})\n"
+                                               ">>> _top = ['head of state', 'head of government']\n"
+                                               ">>> _c = _pd.crosstab(_v['date'].dt.year, _v['direction']).reindex(range(1969, 2023), fill_value=0).cumsum()\n"
+                                               '>>> bool([int(y) for y in cumulative.index] == list(_c.index) and all(((cumulative[c].to_numpy(dtype=int) == _c[c].to_numpy(dtype=int)).all() for c in '
+                                               '_c.columns)))\n'
+                                               'True',
+                                       'hidden': True,
+                                       'locked': False},
+                                   {   'code': '>>> import pandas as _pd\n'
+                                               '>>> import numpy as _np\n'
+                                               '>>> from coursekit import data as _data\n'
+                                               ">>> _v = _data.load('visits').sort_values(['date', 'id']).reset_index(drop=True)\n"
+                                               ">>> _v['direction'] = _v['host_country'].map({'Pakistan': 'to Pakistan', 'Russia': 'to Russia'})\n"
+                                               ">>> _top = ['head of state', 'head of government']\n"
+                                               ">>> bool(all((int(cumulative[c].iloc[-1]) == int((_v['direction'] == c).sum()) for c in ['to Pakistan', 'to Russia'])) and "
+                                               "all((bool((cumulative[c].diff().dropna() >= 0).all()) for c in ['to Pakistan', 'to Russia'])))\n"
+                                               'True',
+                                       'hidden': True,
+                                       'locked': False}],
+                      'scored': True,
+                      'setup': '',
+                      'teardown': '',
+                      'type': 'doctest'}]}

@@ -1,0 +1,22 @@
+OK_FORMAT = True
+
+test = {   'name': 'q1',
+    'points': [0, 1],
+    'suites': [   {   'cases': [   {   'code': '>>> import pandas as _pd\n'
+                                               ">>> bool(isinstance(focus, _pd.DataFrame) and list(focus.columns) == list(ucdp.columns) and (len(focus) > 0) and focus['year'].between(2007, "
+                                               '2022).all())\n'
+                                               'True',
+                                       'hidden': False,
+                                       'locked': False},
+                                   {   'code': '>>> from coursekit import data as _data\n'
+                                               ">>> _u = _data.load('ucdp_battle_deaths')\n"
+                                               ">>> _keep = {'Afghanistan', 'Pakistan', 'Russia (Soviet Union)', 'Kazakhstan', 'Kyrgyz Republic', 'Tajikistan', 'Turkmenistan', 'Uzbekistan'}\n"
+                                               ">>> _want = sorted(((str(c), int(y)) for c, y in zip(_u['country_name'], _u['year']) if c in _keep and 2007 <= y <= 2022))\n"
+                                               ">>> bool(sorted(((str(c), int(y)) for c, y in zip(focus['country_name'], focus['year']))) == _want)\n"
+                                               'True',
+                                       'hidden': True,
+                                       'locked': False}],
+                      'scored': True,
+                      'setup': '',
+                      'teardown': '',
+                      'type': 'doctest'}]}

@@ -1,0 +1,43 @@
+OK_FORMAT = True
+
+test = {   'name': 'q5',
+    'points': [0, 0, 1, 1],
+    'suites': [   {   'cases': [   {   'code': '>>> import pandas as _pd\n'
+                                               ">>> bool(isinstance(yearly, _pd.DataFrame) and [int(y) for y in yearly.index] == list(range(2000, 2024)) and ({'via China', 'direct'} <= "
+                                               "set(yearly.columns)) and (yearly[['via China', 'direct']].fillna(0) >= 0).all().all())\n"
+                                               'True',
+                                       'hidden': False,
+                                       'locked': False},
+                                   {   'code': '>>> bool(isinstance(direct_years, list) and len(direct_years) > 0 and all((isinstance(y, int) and 2000 <= y <= 2023 for y in direct_years)) and '
+                                               '(direct_years == sorted(direct_years)))\n'
+                                               'True',
+                                       'hidden': False,
+                                       'locked': False},
+                                   {   'code': '>>> from coursekit import data as _data\n'
+                                               ">>> _reg = _data.load('sipri_register')\n"
+                                               ">>> _ru = _reg[(_reg['Supplier'] == 'Russia') & (_reg['Recipient'] == 'Pakistan')]\n"
+                                               ">>> _eng = _ru['Designation'] == 'RD-33 (6200)'\n"
+                                               ">>> _tiv = _ru['TIV delivery values'].astype(float)\n"
+                                               '>>> import numpy as _np\n'
+                                               ">>> _yr = _ru['Delivery year'].astype(int)\n"
+                                               '>>> _via = _tiv[_eng].groupby(_yr[_eng]).sum().reindex(range(2000, 2024), fill_value=0.0)\n'
+                                               '>>> _dir = _tiv[~_eng].groupby(_yr[~_eng]).sum().reindex(range(2000, 2024), fill_value=0.0)\n'
+                                               '>>> _a = yearly.fillna(0).sort_index()\n'
+                                               ">>> bool(len(_a) == 24 and _np.allclose(_a['via China'].to_numpy(dtype=float), _via.to_numpy()) and _np.allclose(_a['direct'].to_numpy(dtype=float), "
+                                               '_dir.to_numpy()))\n'
+                                               'True',
+                                       'hidden': True,
+                                       'locked': False},
+                                   {   'code': '>>> from coursekit import data as _data\n'
+                                               ">>> _reg = _data.load('sipri_register')\n"
+                                               ">>> _ru = _reg[(_reg['Supplier'] == 'Russia') & (_reg['Recipient'] == 'Pakistan')]\n"
+                                               ">>> _eng = _ru['Designation'] == 'RD-33 (6200)'\n"
+                                               ">>> _tiv = _ru['TIV delivery values'].astype(float)\n"
+                                               ">>> bool(direct_years == sorted({int(y) for y, v in zip(_ru.loc[~_eng, 'Delivery year'], _tiv[~_eng]) if v > 0}))\n"
+                                               'True',
+                                       'hidden': True,
+                                       'locked': False}],
+                      'scored': True,
+                      'setup': '',
+                      'teardown': '',
+                      'type': 'doctest'}]}

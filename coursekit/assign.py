@@ -167,10 +167,16 @@ def generate(exercise: Path, run_tests: bool = True) -> dict[str, bytes]:
         return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
 
+# Written when a student notebook runs in place (otter's check log, Jupyter's checkpoints) and
+# ignored by git: not part of what assign generates, so neither stale nor to be deleted.
+RUNTIME_FILES = (".OTTER_LOG", ".ipynb_checkpoints")
+
+
 def stale_files(exercise: Path, generated: dict[str, bytes]) -> list[str]:
     """Paths (relative to the exercise) that differ between ``dist/`` and ``generated``."""
     dist = exercise / DIST
-    present = {p.relative_to(dist).as_posix() for p in dist.rglob("*") if p.is_file()} if dist.is_dir() else set()
+    present = {p.relative_to(dist).as_posix() for p in dist.rglob("*")
+               if p.is_file() and not set(p.relative_to(dist).parts) & set(RUNTIME_FILES)} if dist.is_dir() else set()
     stale = [name for name, payload in generated.items()
              if name not in present or (dist / name).read_bytes() != payload]
     stale += [name for name in present - generated.keys()]

@@ -1,0 +1,196 @@
+"""What every exercise must satisfy, checked for each folder exercises/ex*/ (new ones included).
+
+For each exercise: the committed dist/ is what `coursekit assign` generates; the student notebook
+holds no solution and no hidden test, and has a public test for every `grader.check`; it runs top
+to bottom in a fresh kernel, without error, before anything is answered, and its self-checks then
+flag every question; filled with the master's solutions, every self-check passes.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from coursekit import ROOT, assign
+
+EXERCISES = sorted(p for p in (ROOT / "exercises").glob("ex*") if p.is_dir())
+_CHECK = re.compile(r'^grader\.check\("([^"]+)"\)$')
+
+# otter imports ipylab, whose traitlets usage warns at import time; not ours to fix.
+pytestmark = pytest.mark.filterwarnings("ignore:Traits should be given as instances:DeprecationWarning")
+
+
+class Exercise:
+    """Paths and parsed pieces of one exercise folder."""
+
+    def __init__(self, folder: Path):
+        self.folder, self.name = folder, folder.name
+        self.master = folder / f"{folder.name}.ipynb"
+        self.student_dir = folder / "dist" / "student"
+        self.student_nb = self.student_dir / f"{folder.name}.ipynb"
+        self.autograder_tests = folder / "dist" / "autograder" / "tests"
+
+    def student(self) -> nbformat.NotebookNode:
+        return nbformat.read(self.student_nb, as_version=4)
+
+    def checks(self) -> list[str]:
+        """Questions with a `grader.check` cell in the student notebook, in order."""
+        return [m.group(1) for c in self.student().cells if c.cell_type == "code"
+                for m in [_CHECK.match(c.source.strip())] if m]
+
+    def student_text(self) -> str:
+        """Everything a student receives, as parsed text: cell sources and public test code."""
+        parts = [cell.source for cell in self.student().cells]
+        parts += [c["code"] for t in read_tests(self.student_dir / "tests").values() for c in cases(t)]
+        return "\n".join(parts)
+
+
+def read_tests(folder: Path) -> dict[str, dict]:
+    """The OK-format test dicts in ``folder``, by question."""
+    tests = {}
+    for path in sorted(folder.glob("*.py")):
+        env: dict = {}
+        exec(path.read_text(encoding="utf-8"), env)
+        tests[env["test"]["name"]] = env["test"]
+    return tests
+
+
+def cases(test: dict) -> list[dict]:
+    return [case for suite in test["suites"] for case in suite["cases"]]
+
+
+def solution_fragments(master: Path) -> list[str]:
+    """Code lines and Markdown paragraphs of ``master`` that only its solutions contain.
+
+    A line that also appears outside the solutions (an import in the setup cell, say) is not
+    evidence of a leak, so it is left out.
+    """
+    fragments, outside, inside = [], [], False
+    for cell in nbformat.read(master, as_version=4).cells:
+        first = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
+        if cell.cell_type == "raw" and re.match(r"#\s+(begin|end)\s+solution", first, re.I):
+            inside = first.lower().startswith("# begin")
+            continue
+        if cell.cell_type == "markdown":
+            (fragments if inside else outside).extend(p.strip() for p in cell.source.split("\n\n") if p.strip())
+        if cell.cell_type == "code":
+            in_block = False
+            for line in cell.source.splitlines():
+                if line.strip().startswith("# BEGIN SOLUTION"):
+                    in_block = True
+                elif line.strip() == "# END SOLUTION":
+                    in_block = False
+                elif in_block or line.rstrip().endswith("# SOLUTION"):
+                    fragments.append(line.replace("# SOLUTION", "").strip())
+                else:
+                    outside.append(line.strip())
+    elsewhere = "\n".join(outside)
+    return [f for f in fragments if len(f) >= 4 and re.search(r"\w", f) and f not in elsewhere]
+
+
+def run_notebook(path: Path) -> dict[str, str]:
+    """Run the notebook in a fresh kernel, cwd its folder; fail on any error; return check outputs."""
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=False,
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    outputs = {}
+    for cell in nb.cells:
+        match = _CHECK.match(cell.source.strip()) if cell.cell_type == "code" else None
+        if match:
+            outputs[match.group(1)] = "".join(o.get("data", {}).get("text/plain", "") + o.get("text", "")
+                                              for o in cell.outputs)
+    return outputs
+
+
+@pytest.fixture(scope="module", params=EXERCISES, ids=[p.name for p in EXERCISES])
+def exercise(request) -> Exercise:
+    ex = Exercise(request.param)
+    if not ex.student_nb.is_file():
+        pytest.fail(f"{ex.name}: no dist/student/{ex.name}.ipynb; run `coursekit assign {ex.folder}`")
+    return ex
+
+
+@pytest.fixture(scope="module")
+def blank_run(exercise, tmp_path_factory) -> dict[str, str]:
+    """The student notebook as handed out, run in a copy of the student folder."""
+    folder = tmp_path_factory.mktemp(f"{exercise.name}-blank") / "student"
+    shutil.copytree(exercise.student_dir, folder)
+    return run_notebook(folder / exercise.student_nb.name)
+
+
+def test_dist_is_not_stale(exercise):
+    assert assign.main([str(exercise.folder), "--check"]) == 0, \
+        f"run `coursekit assign {exercise.folder}` and commit dist/"
+
+
+def test_student_notebook_has_no_solutions(exercise):
+    fragments = solution_fragments(exercise.master)
+    assert fragments, "the master has no recognisable solution, so this check would prove nothing"
+    text = exercise.student_text()
+    assert [f for f in fragments if f in text] == []
+    assert "# SOLUTION" not in text and "BEGIN SOLUTION" not in text
+
+
+def test_public_tests_exist_and_hidden_tests_stay_in_the_autograder(exercise):
+    public, full = read_tests(exercise.student_dir / "tests"), read_tests(exercise.autograder_tests)
+    checks = exercise.checks()
+    assert checks and len(checks) == len(set(checks)), "one grader.check cell per question"
+    assert sorted(checks) == sorted(public) == sorted(full)
+    hidden_code, shared = [], set()
+    for name in checks:
+        assert cases(public[name]) and not any(c["hidden"] for c in cases(public[name])), name
+        assert [c["code"] for c in cases(public[name])] == [c["code"] for c in cases(full[name]) if not c["hidden"]]
+        hidden = [c for c in cases(full[name]) if c["hidden"]]
+        hidden_code += [line for c in hidden for line in c["code"].splitlines() if line.startswith(">>> ")]
+        shared |= {line for c in cases(public[name]) for line in c["code"].splitlines()}  # e.g. an import
+    text = exercise.student_text()
+    assert [line for line in hidden_code if line not in shared and line[4:] in text] == []
+    assert "# HIDDEN" not in text
+
+
+def test_student_notebook_starts_with_otter_init_and_has_no_outputs(exercise):
+    nb = exercise.student()
+    first_code = next(c for c in nb.cells if c.cell_type == "code")
+    assert f'grader = otter.Notebook("{exercise.name}.ipynb")' in first_code.source
+    assert not any(c.get("outputs") for c in nb.cells if c.cell_type == "code")
+    assert nb.metadata.get("otter", {}).get("assignment_name") == exercise.name  # `coursekit grade` reads it
+    # Stable ids let `coursekit grade` find each question's answers and check in any submission.
+    assert [c.id for c in nb.cells if _CHECK.match(c.source.strip())] == [f"check-{q}" for q in exercise.checks()]
+
+
+def test_autograder_zip_is_stored_with_fixed_dates_in_name_order(exercise):
+    with zipfile.ZipFile(assign.autograder_zip(exercise.folder)) as zf:
+        infos = zf.infolist()
+    assert [i.filename for i in infos] == sorted(i.filename for i in infos)
+    assert {i.date_time for i in infos} == {assign.ZIP_DATE}
+    assert {f"tests/{q}.py" for q in exercise.checks()} <= {i.filename for i in infos}
+
+
+def test_student_notebook_runs_clean_before_any_answer(exercise, blank_run):
+    assert sorted(blank_run) == sorted(exercise.checks())  # every check cell ran (no error stopped it)
+
+
+def test_self_checks_flag_every_question_before_any_answer(exercise, blank_run):
+    for name, text in blank_run.items():
+        assert "All test cases passed" not in text and "Test case failed" in text, (name, text)
+
+
+def test_self_checks_pass_on_a_copy_filled_with_the_solutions(exercise, tmp_path):
+    shutil.copytree(exercise.student_dir, tmp_path / "student")
+    path = tmp_path / "student" / exercise.student_nb.name
+    master = {c.id: c.source for c in nbformat.read(exercise.master, as_version=4).cells}
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "otter_answer_cell" in cell.metadata.get("tags", []):
+            assert cell.id in master, f"answer cell {cell.id} has no counterpart in the master"
+            cell.source = master[cell.id]
+    nbformat.write(nb, path)
+    outputs = run_notebook(path)
+    assert sorted(outputs) == sorted(exercise.checks())
+    for name, text in outputs.items():
+        assert f"{name} results: All test cases passed!" in text, text

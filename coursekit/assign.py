@@ -82,6 +82,34 @@ def autograder_zip(exercise: Path) -> Path:
     return exercise / DIST / "autograder" / f"{exercise.name}-autograder.zip"
 
 
+def student_notebook(exercise: Path) -> Path:
+    """The generated student notebook of ``exercise``."""
+    return exercise / DIST / "student" / f"{exercise.name}.ipynb"
+
+
+def filled(exercise: Path, answers: dict[str, str] | None = None) -> nbformat.NotebookNode:
+    """The student notebook with its answer cells filled in, as a student might hand it in.
+
+    ``answers`` maps an answer cell's id to its new source; a cell not named there gets
+    the master's solution (the cell of the same id), so ``filled(ex)`` is a full-marks
+    submission. Tests and benchmarks build their classes from this.
+    """
+    master = {c.id: c.source for c in nbformat.read(master_of(exercise), as_version=4).cells}
+    nb = nbformat.read(student_notebook(exercise), as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "otter_answer_cell" in cell.metadata.get("tags", []):
+            if cell.id not in master and cell.id not in (answers or {}):
+                raise AssignError(f"{student_notebook(exercise)}: answer cell {cell.id} has no counterpart in the master")
+            cell.source = (answers or {}).get(cell.id, master.get(cell.id))
+    return nb
+
+
+def answer_cells(exercise: Path) -> list[str]:
+    """The ids of the student notebook's answer cells, in order."""
+    nb = nbformat.read(student_notebook(exercise), as_version=4)
+    return [c.id for c in nb.cells if c.cell_type == "code" and "otter_answer_cell" in c.metadata.get("tags", [])]
+
+
 def discover(root: Path = EXERCISES_DIR) -> list[Path]:
     """Every exercise folder under ``root`` that has a master notebook, sorted."""
     return sorted(p for p in root.iterdir() if (p / f"{p.name}.ipynb").is_file()) if root.is_dir() else []

@@ -4,6 +4,13 @@ Every file in ``data/`` is described (schema, source, licence) in one Frictionle
 data package. :func:`load` validates the file with Frictionless before pandas sees
 it, so a damaged file fails loudly with its path, row and field instead of
 quietly turning into wrong numbers in a chapter.
+
+The data folder is ``$COURSEKIT_DATA``, else the repository's ``data/``. When it holds
+no ``datapackage.json`` (a notebook run on its own, as a downloaded copy or with
+``coursekit`` installed without the repository), the package description and the
+files a notebook loads are downloaded into a cache by :mod:`coursekit.remote`
+(address: ``$COURSEKIT_DATA_URL``, else derived from ``repository.url`` in
+``_config.yml``) and validated in exactly the same way.
 """
 from __future__ import annotations
 
@@ -34,6 +41,35 @@ class DataError(ValueError):
     """A data file does not match its description; the message names file, row and field."""
 
 
+def _data_dir(data_dir: Path | str | None) -> Path:
+    """The folder to read: the one given, else the local data, else a downloaded copy."""
+    if data_dir:
+        return Path(data_dir)
+    local = Path(DATA_DIR)
+    if (local / PACKAGE_FILE).is_file():
+        return local
+    from coursekit import remote
+
+    try:
+        return remote.mirror()
+    except remote.FetchError as exc:
+        raise DataError(
+            f"the course data are not on this machine ({local / PACKAGE_FILE} is missing), and {exc}. "
+            f"Set {remote.ENV_URL} to the address of the course's published data/ folder, "
+            f"or COURSEKIT_DATA to a local copy of it."
+        ) from None
+
+
+def _fetch(data_dir: Path, name: str, relpath: str) -> None:
+    """Download a dataset's file into a downloaded copy of the data (no-op for a local folder)."""
+    from coursekit import remote
+
+    try:
+        remote.ensure(data_dir, relpath)
+    except remote.FetchError as exc:
+        raise DataError(f"{data_dir / relpath}: file of dataset {name!r} is missing, and {exc}") from None
+
+
 def _package(data_dir: Path):
     from frictionless import Package
 
@@ -45,12 +81,12 @@ def _package(data_dir: Path):
 
 def names(data_dir: Path | None = None) -> list[str]:
     """The dataset names described in the package, in package order."""
-    return [r.name for r in _package(Path(data_dir or DATA_DIR)).resources]
+    return [r.name for r in _package(_data_dir(data_dir)).resources]
 
 
 def describe(name: str, data_dir: Path | None = None) -> dict:
     """The package entry (path, schema, sources, licences) of one dataset."""
-    package = _package(Path(data_dir or DATA_DIR))
+    package = _package(_data_dir(data_dir))
     if not package.has_resource(name):
         raise DataError(f"no dataset named {name!r}; known: {', '.join(r.name for r in package.resources)}")
     return package.get_resource(name).to_descriptor()
@@ -58,12 +94,13 @@ def describe(name: str, data_dir: Path | None = None) -> dict:
 
 def validate(name: str, data_dir: Path | None = None) -> None:
     """Raise :class:`DataError` listing every problem of one dataset's file."""
-    data_dir = Path(data_dir or DATA_DIR)
+    data_dir = _data_dir(data_dir)
     package = _package(data_dir)
     if not package.has_resource(name):
         raise DataError(f"no dataset named {name!r}; known: {', '.join(r.name for r in package.resources)}")
     resource = package.get_resource(name)
     path = data_dir / resource.path
+    _fetch(data_dir, name, resource.path)
     if not path.is_file():
         raise DataError(f"{path}: file of dataset {name!r} is missing")
     _check_header(path, [f.name for f in resource.schema.fields])
@@ -132,14 +169,19 @@ def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
 
     Raises :class:`DataError` naming the file, row and field of the first problems.
     """
-    data_dir = Path(data_dir or DATA_DIR).resolve()
+    data_dir = _data_dir(data_dir).resolve()
     descriptor_path = data_dir / PACKAGE_FILE
     stamp = descriptor_path.stat().st_mtime_ns if descriptor_path.exists() else 0
     try:
-        path = data_dir / describe(name, data_dir)["path"]
-        stamp += path.stat().st_mtime_ns
-    except (DataError, OSError, KeyError):
-        pass  # validate() inside gives the precise error
+        relpath = describe(name, data_dir)["path"]
+    except (DataError, KeyError):
+        relpath = None  # validate() inside gives the precise error
+    if relpath:
+        _fetch(data_dir, name, relpath)
+        try:
+            stamp += (data_dir / relpath).stat().st_mtime_ns
+        except OSError:
+            pass
     return _load_cached(name, str(data_dir), stamp).copy()
 
 

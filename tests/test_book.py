@@ -72,6 +72,12 @@ def test_no_page_loads_anything_from_another_host(book):
                 assert not urlparse(ref).netloc, f"{page.name}: {tag.name} loads {ref}"
 
 
+def test_no_page_loads_the_icon_script(book):
+    """fontawesome.js (1.5 MB) only adds custom icons; the theme's CSS draws its own icons."""
+    for page in pages(book):
+        assert "fontawesome.js" not in page.read_text(encoding="utf-8"), page.name
+
+
 def test_chapter_pages_show_the_static_quiz_not_the_widget(book):
     soup = BeautifulSoup((book / "chapters" / "01_cancelled_visit.html").read_text(encoding="utf-8"), "html.parser")
     quiz = soup.find("div", class_="cq-quiz")
@@ -784,6 +790,31 @@ def test_a_reader_answers_a_quiz_wrong_then_right_offline(site):
     elsewhere = sorted({u for u in traffic.requests + traffic.foreign if not traffic.is_local(u)})
     assert not elsewhere, f"the page asked other hosts: {elsewhere}"
     assert any(u.endswith("01_cancelled_visit.html") for u in traffic.requests)
+
+
+@browser_test
+def test_the_theme_icons_are_drawn_without_the_icon_script(site):
+    """Launch, download, full-screen and colour-mode buttons show their icons from the webfont."""
+    async def icons():
+        context, page, _ = await site.open()
+        try:
+            await page.goto(site.url("chapters/01_cancelled_visit"), wait_until="load")
+            await page.evaluate("document.fonts.ready")
+            return await page.evaluate("""() => [...document.querySelectorAll('.article-header-buttons i[class*="fa-"]')]
+              .filter(i => i.checkVisibility()).map(i => {
+                const before = getComputedStyle(i, '::before');
+                return {cls: i.className, content: before.content, font: before.fontFamily,
+                        loaded: document.fonts.check('900 16px "' + before.fontFamily.split(',')[0].replace(/"/g, '') + '"'),
+                        width: i.getBoundingClientRect().width};
+              })""")
+        finally:
+            await context.close()
+
+    found = site.run(icons())
+    assert len(found) >= 3, found
+    for icon in found:
+        assert icon["content"] not in ("none", "normal", '""') and "Font Awesome" in icon["font"], icon
+        assert icon["loaded"] and icon["width"] > 0, icon
 
 
 def _listed(title: str, problems: list[str]) -> str:

@@ -94,13 +94,16 @@ def write_readme() -> None:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("names", nargs="*", choices=[*GOALS, []], default=list(GOALS))
+    parser.add_argument("names", nargs="*", metavar="NAME", help=f"some of: {' '.join(GOALS)} (default: all)")
     parser.add_argument("--exercise", default="ex01_cancelled_visit", help="exercise of the grading class")
     parser.add_argument("--submissions", type=int, default=40)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--chapter-sizes", default="4,8", help="partial books for the build scaling (comma list)")
     parser.add_argument("--class-sizes", default="10,20", help="smaller classes for the grading scaling")
     args = parser.parse_args(argv)
+    unknown = [n for n in args.names if n not in GOALS]
+    if unknown:
+        parser.error(f"unknown benchmark(s) {', '.join(unknown)}; choose from {', '.join(GOALS)}")
     RESULTS.mkdir(exist_ok=True)
     for name in args.names or list(GOALS):
         say(f"== {name}: {GOALS[name]}")

@@ -172,10 +172,11 @@ def build(out: Path | None = None, clean: bool = False, workers: int | None = No
     else:
         stamp_path.unlink(missing_ok=True)  # a failed build leaves no stamp behind
     timeout = int((_config(root).get("execute") or {}).get("timeout") or 180)
+    workers = workers or os.cpu_count() or 1
     start = time.perf_counter()
-    ran = execute(executed_notebooks(root), build_dir / CACHE, workers or os.cpu_count() or 1, timeout)
+    ran = execute(executed_notebooks(root), build_dir / CACHE, workers, timeout)
     log(f"executed {len(ran)} notebook(s) in {time.perf_counter() - start:.1f} s "
-        f"({workers or os.cpu_count()} at a time)" + (": " + ", ".join(
+        f"({workers} at a time)" + (": " + ", ".join(
             f"{Path(p).stem} {s:.1f} s" for p, s in ran.items()) if ran else ""))
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
     checks = ["-W", "-n", "--keep-going"] if strict else []  # not strict: benchmarks of part of the book

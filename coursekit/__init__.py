@@ -2,7 +2,8 @@
 
 Three jobs, one module each: :mod:`coursekit.data` loads validated datasets,
 :mod:`coursekit.quiz` renders one question bank live (ipywidgets) and static
-(HTML/JS), and :mod:`coursekit.grading` grades a class of submissions.
+(HTML/JS), and :mod:`coursekit.grading` (a package: sandbox, runner, judge, gradebook)
+grades a class of submissions.
 """
 from pathlib import Path
 

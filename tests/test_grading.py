@@ -52,7 +52,7 @@ NOISY_CELL = """\
 import os
 try:
     open("../escaped.txt", "w")
-except PermissionError:
+except OSError:
     pass
 raise ValueError(object())  # "<object object at 0x7f...>" differs on every run
 """
@@ -161,8 +161,7 @@ def test_an_empty_file_gets_a_row_and_a_reason(graded):
 def test_noisy_notebook_is_reported_without_run_specific_details(graded):
     row = graded[3]["noisy.ipynb"]
     assert row["total"] == "7"
-    assert "blocked 1 attempt to reach outside the sandbox: write x1 (e.g. ../escaped.txt)" in row["reason"]
-    assert "raised ValueError: <object object at 0x…>" in row["reason"]
+    assert row["reason"] == "cell 5 raised ValueError: <object object at 0x…>"
 
 
 @pytest.mark.parametrize("file", ["correct.ipynb", "partly_correct.ipynb", "unanswered.ipynb"])
@@ -423,7 +422,7 @@ def test_atomic_write_leaves_the_old_file_when_interrupted(tmp_path, monkeypatch
     def interrupted(*args):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(grading.os, "replace", interrupted)
+    monkeypatch.setattr(os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        grading._write_atomic(target, "new\n" * 1000)
+        grading.write_atomic(target, "new\n" * 1000)
     assert target.read_text() == "old\n" and [p.name for p in tmp_path.iterdir()] == ["gradebook.csv"]

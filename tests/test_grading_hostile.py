@@ -35,7 +35,7 @@ def _checks(nb):
 
 
 def snoop_cell(tmp) -> str:
-    """A cell that tries every way out we know of; its answers stay correct only if all fail."""
+    """A cell that tries every way out we know of; q1 stays right only if it could read none of the targets."""
     hidden = EXERCISE / "dist" / "autograder" / "tests" / "q1.py"
     targets = [hidden, assign.autograder_zip(EXERCISE), EXERCISE / f"{EXERCISE.name}.ipynb",
                tmp / "submissions" / "alice.ipynb", tmp / "out" / "gradebook.csv", "../job.json",
@@ -46,15 +46,22 @@ leaks = []
 for path in {[str(t) for t in targets]!r}:
     try:
         with open(path, "rb") as f:
-            leaks.append((path, f.read(50)))
+            if f.read(50):
+                leaks.append(path)
     except Exception:
         pass
     try:
-        leaks.append((path, os.listdir(path)))
+        if os.listdir(path):
+            leaks.append(path)
     except Exception:
         pass
-for attempt in (
-    lambda: subprocess.run(["cat", {str(hidden)!r}], capture_output=True).stdout,
+try:
+    out = subprocess.run(["cat", {str(hidden)!r}], capture_output=True).stdout
+    if out:
+        leaks.append(("cat", out))
+except Exception:
+    pass
+for attempt in (  # what these do is checked outside (no files escaped, the class still graded)
     lambda: os.system("cp {hidden} {tmp / 'escaped.py'}"),
     lambda: os.kill(os.getppid(), 9),
     lambda: os.link({str(hidden)!r}, "stolen.py"),
@@ -70,10 +77,10 @@ for attempt in (
     lambda: __import__("sqlite3").connect({str(tmp / 'escaped.db')!r}).execute("create table t (x)"),
 ):
     try:
-        leaks.append(("attempt", attempt()))
+        attempt()
     except Exception:
         pass
-sys.addaudithook(lambda *a: None)  # refused silently: Python's rule for hooks that object
+sys.addaudithook(lambda *a: None)  # harmless: nothing in the notebook's process is trusted
 with open("mine.txt", "w") as f:  # its own folder stays writable
     f.write("fine")
 assert open("mine.txt").read() == "fine"
@@ -191,9 +198,8 @@ EXPECTED = {  # file -> (status, counted, scores or None, words the reason must 
     "peggy.ipynb": ("graded", True, POINTS, ["printed 48 MB of output (not kept)"]),
     "quentin.ipynb": ("graded", True, POINTS, ["not valid UTF-8", "replaced"]),
     "rupert.ipynb": ("wrong-exercise", True, None, ["for ex02_india_factor, not ex01_cancelled_visit"]),
-    "sybil.ipynb": ("graded", True, POINTS, ["blocked", "attempts to reach outside the sandbox",
-                                              "read x", "/dist/autograder/tests/q1.py"]),
-    "trent.ipynb": ("error", True, None, ["replaced parts of the test machinery", "TestFile.score"]),
+    "sybil.ipynb": ("graded", True, POINTS, []),
+    "trent.ipynb": ("graded", True, {**POINTS, "q1": 0}, []),
     "uma.ipynb": ("graded", True, POINTS, ["cell 5 raised ValueError: two"]),
     "victor.ipynb": ("graded", True, POINTS, ["cell 5 raised MemoryError"]),
     "walter.ipynb": ("invalid", True, None, ["without notebook cells"]),

@@ -1,0 +1,65 @@
+"""Grade a class of submitted notebooks into a gradebook, machine-readable results and feedback.
+
+``coursekit grade EXERCISE SUBMISSIONS --out OUT [--workers N] [--timeout S] [--memory MB] [--no-sandbox]``
+
+The design, in two halves that never share a process:
+
+1. **Student code runs in an OS sandbox** (:mod:`~coursekit.grading.sandbox`: bubblewrap, one per
+   submission, unprivileged, no network, its own mount and PID namespaces, where the exercises,
+   hidden tests, other submissions and the output folder do not exist). Inside it
+   :mod:`~coursekit.grading.runner` executes the cells in IPython and, at the point where ``otter
+   run`` checks each question, exports the values that question's tests read as plain data
+   (:mod:`~coursekit.grading.plain`: numbers, strings, containers, numpy and pandas values by value,
+   a chart as its plain facts). :mod:`~coursekit.grading.run` watches it from outside: time, memory
+   of all its processes, output size.
+2. **Answers are judged outside it** (:mod:`~coursekit.grading.judge`): a separate process that never
+   runs student code rebuilds the values with a loader that constructs only plain data and runs the
+   autograder's tests on them with otter's own test classes, so scores equal ``otter run``'s on
+   ordinary submissions; each is clamped to its question's points.
+
+Nothing the sandbox writes is trusted except those values, and they can only be data: an ``int``
+subclass with a lying ``__eq__`` is not exported (its tests fail, and the reason says why), forged
+records carry no scores because the judge computes every score itself, and the hidden tests are not
+in the sandbox to be read. Without bubblewrap, grading stops unless ``--no-sandbox`` is given; the
+judge still works the same way then, but the notebook runs as the grader's user and can read or
+change what that user can.
+
+What the sandbox does not do: it shares the kernel with the grader (a kernel exploit escapes it); a
+notebook can compute the right answers itself (that is answering); it can use its CPU time and
+memory allowance fully (two notebooks on a two-core machine slow each other down).
+
+Submissions are the ``*.ipynb`` files of SUBMISSIONS (names starting with "." are skipped). The
+student is the file name up to the first ``__`` (``alice.ipynb``, ``alice__v2.ipynb``). When a student
+has several files, the one whose name sorts last counts (numbers compare as numbers, so
+``alice__10`` beats ``alice__9`` and ``alice__v2`` beats ``alice``); the others are still graded but
+marked ``counted: false``, "superseded by ...".
+
+Outputs (rewritten atomically; the same inputs give byte-identical files, timings apart, as long as
+the notebooks' own error messages are deterministic: memory addresses and work paths are masked),
+written by :mod:`~coursekit.grading.gradebook`:
+
+* ``gradebook.csv``: student, file, one column per auto-graded question, total, max, status
+  (graded | timeout | kernel-died | error | invalid | wrong-exercise), counted, reason;
+* ``results.json``: the same per submission plus the sha256 of the file and each question's score
+  and possible points; ``timings.json``: seconds and peak memory per submission;
+* ``feedback/<student>.md``: per question the score, messages of failed public tests and only a
+  count of hidden ones (feedback files of students absent from this run are removed, so the folder
+  always matches the gradebook).
+"""
+import importlib
+
+# Imported on first use, so the sandboxed runner (which needs only ``plain``) starts fast.
+_HOMES = {
+    "cli": ["DEFAULT_MEMORY_MB", "DEFAULT_TIMEOUT", "REASON_CAP", "grade_folder", "grade_one", "main"],
+    "exercise": ["Layout", "Question", "layout_of", "names_used", "plan", "questions_of"],
+    "gradebook": ["STATUSES", "Result", "feedback_md", "gradebook_csv", "results_json", "write_atomic"],
+    "submissions": ["GradingError", "Ungradable", "counted_files", "read_notebook", "student_of"],
+}
+_WHERE = {name: module for module, names in _HOMES.items() for name in names}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        return getattr(importlib.import_module(f"coursekit.grading.{_WHERE[name]}"), name)
+    raise AttributeError(f"module 'coursekit.grading' has no attribute {name!r}")

@@ -1,0 +1,302 @@
+"""``coursekit grade``: a class folder in; gradebook, results and feedback out (see the package docstring)."""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import queue
+import re
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coursekit.assign import DIST, autograder_zip
+from coursekit.grading import exercise as ex
+from coursekit.grading import run, sandbox
+from coursekit.grading.gradebook import STATUSES, Result, fmt, total, write_atomic, write_outputs
+from coursekit.grading.judge import Judge, JudgeFailed
+from coursekit.grading.submissions import (MAX_NOTEBOOK_BYTES, GradingError, Ungradable, check_output_folder,
+                                           counted_files, list_submissions, mask_addresses, natural, one_line,
+                                           read_notebook, resolve_exercise, student_of)
+
+DEFAULT_TIMEOUT = 120
+DEFAULT_MEMORY_MB = 4096  # address space per process, and resident memory of a whole sandbox
+REASON_CAP = 400
+JUDGE_TIMEOUT = 120  # seconds for one submission's tests, judge start-up included
+
+
+@dataclass
+class Context:
+    """What every submission of one run shares."""
+
+    exercise: Path
+    questions: list
+    layout: ex.Layout
+    tests: list  # [{"name", "path", "spec", "names"}] of the auto-graded questions, in order
+    files: dict  # relative path -> bytes: public tests and support files for the notebook's folder
+    otter_config: dict
+    timeout: float
+    memory: int
+    isolate: bool
+    work: Path = Path()  # the run's temporary folder: one sub-folder per slot
+    slots: queue.Queue = field(default_factory=queue.Queue)  # numbers of the free slots
+    slots_by_number: dict = field(default_factory=dict)  # number -> run.Slot
+    judges: dict = field(default_factory=dict)  # number -> Judge
+    cancel: threading.Event = field(default_factory=threading.Event)
+
+
+def _context(exercise: Path, timeout: float, memory_mb: int, workers: int, isolate: bool) -> Context:
+    files = {}
+    with zipfile.ZipFile(autograder_zip(exercise)) as zf:
+        for name in zf.namelist():
+            if name.startswith("files/") and not name.endswith("/"):
+                files[name[len("files/"):]] = zf.read(name)
+    public = exercise / DIST / "student" / "tests"
+    for path in sorted(public.rglob("*")) if public.is_dir() else []:
+        if path.is_file():
+            files[str(Path("tests") / path.relative_to(public))] = path.read_bytes()
+    specs = ex.read_test_specs(exercise)
+    tests = [{"name": name, "path": t["path"], "spec": t["spec"], "names": ex.names_used(t["spec"])}
+             for name, t in specs.items()]
+    ctx = Context(exercise=exercise, questions=ex.questions_of(exercise), layout=ex.layout_of(exercise), tests=tests,
+                  files=files, otter_config=ex.otter_config(exercise), timeout=timeout, memory=memory_mb * 2**20,
+                  isolate=isolate, work=Path(tempfile.mkdtemp(prefix="coursekit-grade-")))
+    ctx.work.chmod(0o755)
+    for slot in range(workers):
+        ctx.slots.put(slot)
+        ctx.slots_by_number[slot] = run.Slot(slot, ctx.work, isolate)
+        ctx.judges[slot] = Judge(*_judge_command(slot, ctx))
+    return ctx
+
+
+def _close(ctx: Context) -> None:
+    for slot in ctx.slots_by_number.values():
+        slot.close()
+    for judge in ctx.judges.values():
+        judge.close()
+    if not os.environ.get("COURSEKIT_GRADE_KEEP"):  # debugging aid: keep the slots' folders and logs
+        shutil.rmtree(ctx.work, ignore_errors=True)
+
+
+def _judge_command(slot: int, ctx: Context) -> tuple[list[str], dict]:
+    argv = [sys.executable, "-m", "coursekit.grading.judge"]
+    env = run.sandbox_env("/tmp", "/tmp")
+    env.update(MPLBACKEND="Agg", COURSEKIT_JUDGE_MEMORY=str(ctx.memory))
+    if not ctx.isolate:
+        env.update(HOME=os.environ.get("HOME", "/tmp"), TMPDIR=tempfile.gettempdir(),
+                   MPLCONFIGDIR=os.environ.get("MPLCONFIGDIR", ""))
+        return argv, {k: v for k, v in env.items() if v}
+    return sandbox.command(argv, env=env, stage=None, slot=sandbox.JUDGE_SLOTS + slot, zygote=False), {}
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def grade_one(submission: Path, ctx: Context, slot: int = 0) -> Result:
+    """Grade one file: run it in a fresh sandbox, then judge what it exported."""
+    result = Result(student_of(submission.name), submission.name, "error", sha256=_sha256(submission))
+    try:
+        if submission.stat().st_size > MAX_NOTEBOOK_BYTES:
+            raise Ungradable("invalid", f"file too large ({submission.stat().st_size / 2**20:.0f} MB; "
+                                        f"limit {MAX_NOTEBOOK_BYTES // 2**20} MB)")
+        cells, notes = read_notebook(submission.read_bytes(), ctx.exercise.name)
+    except Ungradable as exc:
+        result.status, result.reason = exc.status, exc.reason
+        return result
+    numbers = [i + 1 for i, c in enumerate(cells) if not c["ignore"]]  # as the student counts cells
+    cells = [c for c in cells if not c["ignore"]]  # otter_ignore cells are not run by otter either
+    auto = [t["name"] for t in ctx.tests]
+    before, end = ex.plan(cells, ctx.layout, auto)
+    cells = ex.seeded(cells, ctx.otter_config)
+    job = {"cells": [{"cell_type": c["cell_type"], "source": c["source"]} for c in cells], "numbers": numbers,
+           "before": {str(k): v for k, v in before.items()}, "end": end,
+           "names": {t["name"]: t["names"] for t in ctx.tests},
+           "limits": run.limits(ctx.memory)}
+    files = dict(ctx.files)
+    files[f"{ctx.exercise.name}.ipynb"] = _notebook_bytes(cells, ctx.exercise.name)
+    try:
+        outcome = ctx.slots_by_number[slot].run(job, files, timeout=ctx.timeout, memory=ctx.memory,
+                                                cancel=ctx.cancel)
+    except run.SlotFailed as exc:
+        outcome = run.Outcome("error", str(exc))
+    result.status, result.peak_mb = outcome.status, outcome.peak_mb
+    if outcome.status == "graded":
+        try:
+            result.questions = ctx.judges[slot].ask({"questions": ctx.tests, "snapshots": outcome.snapshots},
+                                                    JUDGE_TIMEOUT)
+        except JudgeFailed as exc:
+            result.status, outcome.reason = "error", f"not graded: {exc}"
+        notes += [note for q in auto for note in result.questions.get(q, {}).get("notes", [])]
+        unsupported = {name: what for q in auto
+                       for name, what in result.questions.get(q, {}).get("unsupported", {}).items()}
+        if unsupported:
+            notes.append("not plain data, so the tests that use them fail: "
+                         + ", ".join(f"{name} ({what})" for name, what in unsupported.items()))
+    result.reason = _reason(list(dict.fromkeys(notes)), outcome)
+    return result
+
+
+def _notebook_bytes(cells: list[dict], name: str) -> bytes:
+    """The notebook as the runner's folder holds it (otter.Notebook reads its name from there)."""
+    import nbformat
+
+    new = {"code": nbformat.v4.new_code_cell, "markdown": nbformat.v4.new_markdown_cell, "raw": nbformat.v4.new_raw_cell}
+    nb = nbformat.v4.new_notebook(cells=[new[c["cell_type"]](c["source"]) for c in cells])
+    nb.metadata["otter"] = {"assignment_name": name}
+    return nbformat.writes(nb).encode("utf-8")
+
+
+def _clean(text: str) -> str:
+    """A reason is the same on every run: no temporary paths, process ids or memory addresses."""
+    text = re.sub(r"/tmp/coursekit-grade-[^/\s'\"]+", "<work>", str(text))
+    text = re.sub(r"/proc/\d+", "/proc/<pid>", text)
+    return mask_addresses(text)
+
+
+def _reason(notes: list[str], outcome: run.Outcome) -> str:
+    parts = list(notes)
+    if outcome.reason:
+        parts.append(outcome.reason)
+    if outcome.errors:
+        number, name, value = outcome.errors[0]
+        value = value.splitlines()[0] if value else ""
+        more = f" (and {len(outcome.errors) - 1} more cells with errors)" if len(outcome.errors) > 1 else ""
+        parts.append(f"cell {number} raised {name}" + (f": {value}" if value else "") + more)
+    if outcome.printed > 10 * 2**20:
+        parts.append(f"printed {outcome.printed / 2**20:.0f} MB of output (not kept)")
+    return one_line(_clean("; ".join(parts)), REASON_CAP)
+
+
+def grade_folder(exercise: Path, submissions: list[Path], out: Path, timeout: float, workers: int = 1,
+                 memory_mb: int = DEFAULT_MEMORY_MB, log=None, isolate: bool = True) -> list[Result]:
+    """Grade every submission (``workers`` at a time); write gradebook, results and feedback."""
+    start, log = time.monotonic(), log or sys.stderr
+    ctx = _context(exercise, timeout, memory_mb, max(1, workers), isolate)
+    lock, done = threading.Lock(), [0]
+    width = len(str(len(submissions)))
+    maximum = sum(q.points for q in ctx.questions if not q.manual)
+
+    def one(sub: Path) -> Result:
+        began, slot = time.monotonic(), ctx.slots.get()
+        try:
+            result = grade_one(sub, ctx, slot)
+        finally:
+            ctx.slots.put(slot)
+        result.seconds = time.monotonic() - began
+        with lock:
+            done[0] += 1
+            score = f" {fmt(total(result))}/{fmt(maximum)}" if result.status == "graded" else ""
+            print(f"coursekit grade: [{done[0]:>{width}}/{len(submissions)}] {sub.name}: {result.status}{score} "
+                  f"in {result.seconds:.1f} s", file=log, flush=True)
+        return result
+
+    pool = ThreadPoolExecutor(max_workers=max(1, workers))
+    try:
+        results = list(pool.map(one, submissions))
+    except BaseException:
+        ctx.cancel.set()  # runs see it within 50 ms and kill their sandboxes
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    finally:
+        _close(ctx)
+    pool.shutdown()
+    supersede = counted_files([r.file for r in results])
+    for r in results:
+        if supersede[r.file]:
+            r.counted = False
+            r.reason = one_line(f"superseded by {supersede[r.file]}" + (f"; {r.reason}" if r.reason else ""),
+                                REASON_CAP)
+    results.sort(key=lambda r: (r.student, natural(r.file)))
+    write_outputs(results, ctx.questions, exercise, out)
+    elapsed = time.monotonic() - start
+    write_atomic(out / "timings.json", json.dumps({
+        "workers": workers, "seconds": round(elapsed, 2), "sandbox": "bubblewrap" if isolate else "none",
+        "submissions": {r.file: {"seconds": round(r.seconds, 2), "peak_mb": r.peak_mb} for r in results}},
+        indent=2) + "\n")
+    counts = {s: sum(r.status == s for r in results) for s in STATUSES}
+    print(f"coursekit grade: {_n(len(results), 'submission')} in {elapsed:.1f} s with {_n(workers, 'worker')} "
+          f"({elapsed / len(results):.1f} s per submission; {sum(r.seconds for r in results) / len(results):.1f} s "
+          f"each on average): " + ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+          + f"; {sum(r.counted for r in results)} counted; wrote {out / 'gradebook.csv'}", file=log, flush=True)
+    return results
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2, like every other input error
+        print(f"coursekit grade: {message}", file=sys.stderr)
+        sys.exit(2)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from coursekit import grading
+
+    parser = _Parser(prog="coursekit grade", description=grading.__doc__.splitlines()[0], epilog=(
+        "Files are <student>.ipynb or <student>__<anything>.ipynb; of one student's files the one whose "
+        "name sorts last counts. Writes OUT/gradebook.csv, OUT/results.json, OUT/timings.json and "
+        "OUT/feedback/<student>.md. Student code runs in a bubblewrap sandbox; see the docstring of "
+        "coursekit/grading/__init__.py for what it guarantees and what it does not."))
+    parser.add_argument("exercise", help="exercise folder (or its name under exercises/)")
+    parser.add_argument("submissions", type=Path, help="folder of submitted .ipynb files")
+    parser.add_argument("--out", type=Path, required=True, help="folder for gradebook.csv, results.json, feedback/")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="submissions graded at once (default: the number of cores, %s)" % os.cpu_count())
+    parser.add_argument("--jobs", type=int, dest="jobs", default=None, help=argparse.SUPPRESS)  # old name
+    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
+                        help="wall-clock seconds per submission (default %(default)s)")
+    parser.add_argument("--memory", type=int, default=DEFAULT_MEMORY_MB,
+                        help="memory limit per submission in MB, 0 for none (default %(default)s)")
+    parser.add_argument("--no-sandbox", action="store_true",
+                        help="run student code without bubblewrap (unsafe: only where nobody can plant code); "
+                             "answers are still judged outside the student's process")
+    args = parser.parse_args(argv)
+    if args.jobs is not None:
+        print("coursekit grade: --jobs is deprecated; use --workers", file=sys.stderr)
+    workers = next((w for w in (args.workers, args.jobs) if w is not None), os.cpu_count() or 1)
+    try:
+        if args.timeout <= 0 or workers < 1 or args.memory < 0:
+            raise GradingError("--timeout and --workers must be positive, --memory at least 0")
+        exercise = resolve_exercise(args.exercise)
+        submissions, skipped = list_submissions(args.submissions)
+        check_output_folder(args.out)
+        if not args.no_sandbox:
+            try:
+                sandbox.probe()
+            except sandbox.SandboxUnavailable as exc:
+                raise GradingError(f"not grading: {exc}") from None
+    except GradingError as exc:
+        print(f"coursekit grade: {exc}", file=sys.stderr)
+        return 2
+    if args.no_sandbox:
+        print("coursekit grade: --no-sandbox: student code runs as you, unisolated; scores are still judged "
+              "outside it, but a notebook can read or change anything you can", file=sys.stderr)
+    if skipped:
+        print(f"coursekit grade: skipped {len(skipped)} files that are not .ipynb submissions: "
+              + ", ".join(skipped[:5]) + (" ..." if len(skipped) > 5 else ""), file=sys.stderr)
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler) \
+        if threading.current_thread() is threading.main_thread() else None
+    try:
+        grade_folder(exercise, submissions, args.out, args.timeout, workers, args.memory, isolate=not args.no_sandbox)
+    except KeyboardInterrupt:
+        print("coursekit grade: interrupted; the previous gradebook (if any) is unchanged", file=sys.stderr)
+        return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    return 0

@@ -1,0 +1,70 @@
+"""Every exercise graded through the sandbox and the judge, as an instructor would grade it.
+
+For each of the eleven exercises a class of three is generated (the master's solutions, every other
+answer, nothing answered) and graded with `coursekit grade`. Solved notebooks get full marks and
+unanswered ones zero, with no remark; for the two exercises whose tests inspect a matplotlib chart
+(8 and 9) and for one data-frame exercise (3), the scores also equal `otter run`'s, file by file.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from coursekit import assign, grading
+
+EXERCISES = assign.discover()
+AGAINST_OTTER = {"ex03_high_level_visits", "ex08_sco_multilateral", "ex09_argument"}
+
+pytestmark = pytest.mark.filterwarnings("ignore:Traits should be given as instances:DeprecationWarning")
+
+
+def make_class(exercise, folder):
+    cells = assign.answer_cells(exercise)
+    student = nbformat.read(assign.student_notebook(exercise), as_version=4)
+    given = {c.id: c.source for c in student.cells if c.id in cells}
+    folder.mkdir()
+    nbformat.write(assign.filled(exercise), folder / "solved.ipynb")
+    nbformat.write(assign.filled(exercise, {cid: given[cid] for cid in cells[1::2]}), folder / "half.ipynb")
+    nbformat.write(student, folder / "unanswered.ipynb")
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    """{exercise name: (submissions folder, rows by file, max)} for every exercise."""
+    found = {}
+    for exercise in EXERCISES:
+        base = tmp_path_factory.mktemp(exercise.name)
+        make_class(exercise, base / "subs")
+        assert grading.main([str(exercise), str(base / "subs"), "--out", str(base / "out"), "--workers", "2",
+                             "--timeout", "120"]) == 0
+        with open(base / "out" / "gradebook.csv", newline="", encoding="utf-8") as f:
+            rows = {row["file"]: row for row in csv.DictReader(f)}
+        found[exercise.name] = (base / "subs", rows)
+    return found
+
+
+@pytest.mark.parametrize("exercise", [e.name for e in EXERCISES])
+def test_solved_gets_full_marks_and_unanswered_zero(graded, exercise):
+    _, rows = graded[exercise]
+    solved, unanswered, half = rows["solved.ipynb"], rows["unanswered.ipynb"], rows["half.ipynb"]
+    assert (solved["status"], solved["total"], solved["reason"]) == ("graded", solved["max"], "")
+    assert (unanswered["status"], unanswered["total"], unanswered["reason"]) == ("graded", "0", "")
+    assert half["status"] == "graded" and 0 < float(half["total"]) < float(half["max"]), half
+
+
+@pytest.mark.parametrize("exercise", sorted(AGAINST_OTTER))
+@pytest.mark.parametrize("file", ["solved.ipynb", "half.ipynb"])
+def test_scores_agree_with_otter_run(graded, exercise, file, tmp_path):
+    subs, rows = graded[exercise]
+    zip_path = assign.autograder_zip(assign.EXERCISES_DIR / exercise)
+    subprocess.run([sys.executable, "-m", "otter", "run", "-a", str(zip_path), "-o", str(tmp_path), str(subs / file)],
+                   check=True, capture_output=True, timeout=300)
+    report = json.loads((tmp_path / "results.json").read_text())
+    otter_scores = {t["name"]: t["score"] for t in report["tests"] if t.get("max_score")}
+    ours = {q: float(v) for q, v in rows[file].items() if q.startswith("q")}
+    assert otter_scores == ours

@@ -126,10 +126,14 @@ def test_nothing_of_the_graders_environment(slot):
     assert facts["interfaces"] == ["lo"]
 
 
-def test_each_run_starts_from_a_clean_slate(slot):
+def test_each_run_starts_from_a_clean_slate_forked_from_the_same_warm_zygote(slot):
     run_cells(slot, LOOK_AROUND, "import sys; sys.modules['pandas'].secret = 'left by the first'")
+    zygote = slot.zygote.pid
     _, facts = run_cells(slot, LOOK_AROUND, "import pandas\nfacts['module'] = getattr(pandas, 'secret', None)")
     assert facts["left_over"] is False and facts["module"] is None
+    assert slot.zygote.pid == zygote and slot.zygote.is_running() and slot._runs() == []
+    _, facts = run_cells(slot, "import sys\nfacts = sorted({'pandas', 'otter', 'IPython'} & set(sys.modules))")
+    assert facts == ["IPython", "otter", "pandas"]  # imported once, by the zygote
 
 
 def test_time_limit(slot):

@@ -76,7 +76,8 @@ class Slot:
     def __init__(self, number: int, work: Path, isolate: bool):
         self.number, self.isolate = number, isolate
         self.work = work / f"slot{number}"  # the slot's stage and log
-        self.proc: subprocess.Popen | None = None
+        self.proc: subprocess.Popen | None = None  # bwrap (or, without a sandbox, the zygote itself)
+        self.zygote = None  # the zygote's psutil.Process
         self.sock: socket.socket | None = None
 
     def _start(self) -> None:
@@ -115,6 +116,21 @@ class Slot:
             tail = (self.work / "zygote.log").read_bytes()[-2000:].decode("utf-8", "replace").strip().splitlines()
             raise SlotFailed("the grading sandbox did not start: " + (tail[-1] if tail else "no output"))
         self.sock = ours
+        self.zygote = self._find_zygote()
+
+    def _find_zygote(self):
+        """The zygote's process: bubblewrap's own processes stand between it and ours."""
+        import psutil
+
+        root = psutil.Process(self.proc.pid)
+        for p in [root, *root.children(recursive=True)]:  # parents come before their children
+            try:
+                if p.cmdline()[:3] == [sys.executable, "-m", "coursekit.grading.runner"]:
+                    return p
+            except psutil.Error:
+                pass
+        self.close()
+        raise SlotFailed("the grading sandbox started but its zygote process was not found")
 
     def run(self, job: dict, files: dict[str, bytes], *, timeout: float, memory: int,
             cancel: threading.Event) -> Outcome:
@@ -149,7 +165,7 @@ class Slot:
         import psutil
 
         try:
-            return psutil.Process(self.proc.pid).children(recursive=True)
+            return self.zygote.children(recursive=True) if self.zygote is not None else []
         except psutil.NoSuchProcess:
             return []
 
@@ -219,17 +235,18 @@ class Slot:
             self.sock.close()
             self.sock = None
         if self.proc is not None:
+            runs = self._runs()  # without a sandbox, runs may have left the process group
             try:
                 os.killpg(self.proc.pid, signal.SIGKILL)  # bwrap: its PID namespace goes with it
             except (ProcessLookupError, PermissionError):
                 pass
-            for p in self._runs():  # without a sandbox, runs may have left the process group
+            for p in runs:
                 try:
                     p.kill()
                 except Exception:
                     pass
             self.proc.wait()
-            self.proc = None
+            self.proc = self.zygote = None
 
 
 def _alive(p) -> bool:

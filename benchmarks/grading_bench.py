@@ -110,6 +110,7 @@ def run(exercise_name: str, n: int, sizes: list[int], workers: int) -> dict:
         say(f"floor: bare execution of each submission plus all its tests, {workers} at a time ...")
         result["floor_s"], result["floor_single_runs_sum_s"] = floor(exercise, subs, tmp / "floor", workers)
         say(f"  {result['floor_s']:.1f} s (sum of single runs {result['floor_single_runs_sum_s']:.1f} s)")
+        result["per_submission_s"] = round(result["coursekit_s"] / n, 2)
         result["speedup_vs_otter"] = round(result["otter_sequential_s"] / result["coursekit_s"], 2)
         result["ratio_to_floor"] = round(result["coursekit_s"] / result["floor_s"], 2)
         for k in ("coursekit_s", "otter_sequential_s", "floor_s", "floor_single_runs_sum_s"):

@@ -21,7 +21,8 @@ RESULTS = HERE / "results"
 README = HERE / "README.md"
 START, END = "<!-- results:start -->", "<!-- results:end -->"
 GOALS = {"build": "clean build at most 1.5x the floor; no-change rebuild under 3 s; one chapter changed re-runs only it",
-         "grading": "at least 2.5x faster than sequential otter run, within 1.5x of the floor, identical scores",
+         "grading": "at least 2.5x faster than sequential otter run, within 1.5x of the floor, identical scores, "
+                    "at most 1.2 s per submission",
          "tests": "under 240 s", "pages": "every page under 1000 ms, no external request"}
 
 
@@ -47,6 +48,10 @@ def table() -> str:
             f"{'yes' if g['speedup_vs_otter'] >= 2.5 and g['identical_scores'] else 'no'} |",
             f"| grading vs floor (bare runs, {g['workers']} at a time) | {g['coursekit_s']} s vs {g['floor_s']} s = "
             f"**{g['ratio_to_floor']}x** | ≤ 1.5x | {'yes' if g['ratio_to_floor'] <= 1.5 else 'no'} |"]
+        if "per_submission_s" in g:
+            rows.append(f"| grading per submission, {g['workers']} workers (sandboxed, judged outside) "
+                        f"| **{g['per_submission_s']} s** (the grader before the sandbox: 1.97 s on this machine) | ≤ 1.2 s "
+                        f"| {'yes' if g['per_submission_s'] <= 1.2 else 'no'} |")
     if "tests" in r:
         t = r["tests"]
         cpu = f"; {t['cpu_s']} CPU-seconds" if "cpu_s" in t else ""

@@ -238,3 +238,9 @@ def test_no_sandbox_still_judges_outside_the_notebook(tmp_path):
     assert "n_happened (a Yes (subclass of int))" in rows["liar.ipynb"]["reason"]
     timings = json.loads((tmp_path / "out" / "timings.json").read_text())
     assert timings["sandbox"] == "none"
+
+
+def test_the_export_does_not_use_builtins_the_notebook_replaced(slot):
+    outcome, facts = run_cells(slot, "import builtins\nbuiltins.len = lambda x: 0\nbuiltins.type = lambda x: int\n"
+                                     "builtins.isinstance = lambda *a: True\nfacts = {'a': [1, 2.5, 'x'], 'b': (None,)}")
+    assert outcome.status == "graded" and facts == {"a": [1, 2.5, "x"], "b": (None,)}

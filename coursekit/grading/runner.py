@@ -102,8 +102,11 @@ def run_job(job: dict, channel) -> int:
         emit("failed", f"{type(exc).__name__}: {exc}")
         return 1
 
+    import builtins
+
     from coursekit.grading import plain
 
+    pristine = builtins.__dict__.copy()  # before any student code: the exporter uses these, not the notebook's
     sink = _Sink()
     sys.stdout = sys.stderr = sink
     from IPython.core.interactiveshell import InteractiveShell
@@ -114,18 +117,26 @@ def run_job(job: dict, channel) -> int:
     shell = InteractiveShell.instance(config=config)
 
     def snapshot(questions: list[str]) -> None:
-        values, unsupported = {}, {}
-        names = [n for q in questions for n in job["names"].get(q, [])]
-        for name in dict.fromkeys(names):
-            if name not in shell.user_ns:
-                continue
-            try:
-                values[name] = plain.encode(shell.user_ns[name])
-            except plain.Unsupported as exc:
-                unsupported[name] = str(exc)[:300]
-            except BaseException as exc:  # the value's own code failed while it was read
-                unsupported[name] = f"reading it raised {type(exc).__name__}"
-        emit("snapshot", {"questions": questions, "values": values, "unsupported": unsupported})
+        table = builtins.__dict__
+        notebooks = table.copy()
+        table.clear()  # from here until they are back, no name is looked up in builtins
+        table.update(pristine)
+        try:
+            values, unsupported = {}, {}
+            names = [n for q in questions for n in job["names"].get(q, [])]
+            for name in dict.fromkeys(names):
+                if name not in shell.user_ns:
+                    continue
+                try:
+                    values[name] = plain.encode(shell.user_ns[name])
+                except plain.Unsupported as exc:
+                    unsupported[name] = str(exc)[:300]
+                except BaseException as exc:  # the value's own code failed while it was read
+                    unsupported[name] = f"reading it raised {type(exc).__name__}"
+            emit("snapshot", {"questions": questions, "values": values, "unsupported": unsupported})
+        finally:
+            table.clear()
+            table.update(notebooks)
 
     errors = 0
     for index, cell in enumerate(job["cells"]):

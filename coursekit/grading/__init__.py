@@ -4,11 +4,12 @@
 
 The design, in two halves that never share a process:
 
-1. **Student code runs in an OS sandbox** (:mod:`~coursekit.grading.sandbox`: bubblewrap, one per
-   submission, unprivileged, no network, its own mount and PID namespaces, where the exercises,
-   hidden tests, other submissions and the output folder do not exist). Inside it
-   :mod:`~coursekit.grading.runner` executes the cells in IPython and, at the point where ``otter
-   run`` checks each question, exports the values that question's tests read as plain data
+1. **Student code runs in an OS sandbox** (:mod:`~coursekit.grading.sandbox`: bubblewrap around
+   each worker's warm interpreter, fresh mount, PID and IPC namespaces and folders per submission,
+   an unprivileged user, no network; the exercises, hidden tests, other submissions and the output
+   folder do not exist there). :mod:`~coursekit.grading.runner` forks an isolated child per
+   submission that executes the cells in IPython and, at the point where ``otter run`` checks each
+   question, exports the values that question's tests read as plain data
    (:mod:`~coursekit.grading.plain`: numbers, strings, containers, numpy and pandas values by value,
    a chart as its plain facts). :mod:`~coursekit.grading.run` watches it from outside: time, memory
    of all its processes, output size.
@@ -23,6 +24,14 @@ records carry no scores because the judge computes every score itself, and the h
 in the sandbox to be read. Without bubblewrap, grading stops unless ``--no-sandbox`` is given; the
 judge still works the same way then, but the notebook runs as the grader's user and can read or
 change what that user can.
+
+Nothing of the old in-kernel audit hook is kept: the OS sandbox now does what it attempted
+(keeping a notebook from reading the tests, writing outside, starting processes that matter, using
+the network), and since no result is read from the student's process any more, detecting tampering
+there would protect nothing. Functions are not plain data either: no test here calls a student's
+function, and one that did would fail in the judge; ``tests/test_grading_exercises.py`` grades every
+master's solutions through the sandbox, so such a test would be caught at once (the runner's
+snapshot is where its results would be computed, as the chart facts are).
 
 What the sandbox does not do: it shares the kernel with the grader (a kernel exploit escapes it); a
 notebook can compute the right answers itself (that is answering); it can use its CPU time and

@@ -135,8 +135,16 @@ class Slot:
     def run(self, job: dict, files: dict[str, bytes], *, timeout: float, memory: int,
             cancel: threading.Event) -> Outcome:
         """Run one submission's job in a fresh child of the zygote and watch it."""
-        if self.proc is None or self.proc.poll() is not None:
-            self._start()
+        for _ in range(2):  # a zygote that died since the last run is started again
+            if self.proc is None or self.proc.poll() is not None:
+                self._start()
+            outcome = self._run(job, files, timeout=timeout, memory=memory, cancel=cancel)
+            if outcome is not None:
+                return outcome
+        return Outcome("error", "the grading sandbox stopped twice while this notebook was handed to it")
+
+    def _run(self, job: dict, files: dict[str, bytes], *, timeout: float, memory: int,
+             cancel: threading.Event) -> Outcome | None:
         folder = self.work / "run"
         if not self.isolate:  # a fresh folder on disk stands in for the sandbox's tmpfs
             shutil.rmtree(folder, ignore_errors=True)
@@ -155,7 +163,7 @@ class Slot:
         except OSError:
             os.close(read_end)
             self.close()
-            return Outcome("error", "the grading sandbox stopped; it is restarted for the next submission")
+            return None
         finally:
             os.close(write_end)
         return self._watch(os.fdopen(read_end, "rb"), timeout=timeout, memory=memory, cancel=cancel)

@@ -103,10 +103,25 @@ def run_job(job: dict, channel) -> int:
         return 1
 
     import builtins
+    import contextlib
 
     from coursekit.grading import plain
 
-    pristine = builtins.__dict__.copy()  # before any student code: the exporter uses these, not the notebook's
+    pristine = builtins.__dict__.copy()  # before any student code: the runner's own steps use these
+
+    @contextlib.contextmanager
+    def ours():
+        """The runner's own steps (records, export) with the builtins it started with, not the notebook's."""
+        table = builtins.__dict__
+        notebooks = table.copy()
+        table.clear()  # from here until they are back, no name is looked up in builtins
+        table.update(pristine)
+        try:
+            yield
+        finally:
+            table.clear()
+            table.update(notebooks)
+
     sink = _Sink()
     sys.stdout = sys.stderr = sink
     from IPython.core.interactiveshell import InteractiveShell
@@ -117,48 +132,46 @@ def run_job(job: dict, channel) -> int:
     shell = InteractiveShell.instance(config=config)
 
     def snapshot(questions: list[str]) -> None:
-        table = builtins.__dict__
-        notebooks = table.copy()
-        table.clear()  # from here until they are back, no name is looked up in builtins
-        table.update(pristine)
-        try:
-            values, unsupported = {}, {}
-            names = [n for q in questions for n in job["names"].get(q, [])]
-            for name in dict.fromkeys(names):
-                if name not in shell.user_ns:
-                    continue
-                try:
-                    values[name] = plain.encode(shell.user_ns[name])
-                except plain.Unsupported as exc:
-                    unsupported[name] = str(exc)[:300]
-                except BaseException as exc:  # the value's own code failed while it was read
-                    unsupported[name] = f"reading it raised {type(exc).__name__}"
-            emit("snapshot", {"questions": questions, "values": values, "unsupported": unsupported})
-        finally:
-            table.clear()
-            table.update(notebooks)
+        values, unsupported = {}, {}
+        names = [n for q in questions for n in job["names"].get(q, [])]
+        for name in dict.fromkeys(names):
+            if name not in shell.user_ns:
+                continue
+            try:
+                values[name] = plain.encode(shell.user_ns[name])
+            except plain.Unsupported as exc:
+                unsupported[name] = str(exc)[:300]
+            except BaseException as exc:  # the value's own code failed while it was read
+                unsupported[name] = f"reading it raised {type(exc).__name__}"
+        emit("snapshot", {"questions": questions, "values": values, "unsupported": unsupported})
 
     errors = 0
     for index, cell in enumerate(job["cells"]):
-        if str(index) in job["before"]:
-            snapshot(job["before"][str(index)])
-        if cell["cell_type"] != "code":
-            continue
-        number = job["numbers"][index]
-        emit("cell", number)
-        result = shell.run_cell(cell["source"], store_history=False)
-        error = result.error_before_exec or result.error_in_exec
-        if error is not None:
-            errors += 1
-            if errors <= RECORD_LIMIT:
-                try:
-                    value = str(error)[:500]
-                except BaseException:
-                    value = ""
-                emit("error", {"cell": number, "name": type(error).__name__[:100], "value": value})
-    if job["end"]:
-        snapshot(job["end"])
-    emit("end", {"printed": sink.count, "errors": errors})
+        with ours():
+            if str(index) in job["before"]:
+                snapshot(job["before"][str(index)])
+            if cell["cell_type"] != "code":
+                continue
+            number = job["numbers"][index]
+            emit("cell", number)
+        try:
+            result = shell.run_cell(cell["source"], store_history=False)
+            error = result.error_before_exec or result.error_in_exec
+        except BaseException as exc:  # the notebook broke IPython itself (say, by replacing builtins)
+            error = exc
+        with ours():
+            if error is not None:
+                errors += 1
+                if errors <= RECORD_LIMIT:
+                    try:
+                        value = str(error)[:500]
+                    except BaseException:
+                        value = ""
+                    emit("error", {"cell": number, "name": type(error).__name__[:100], "value": value})
+    with ours():
+        if job["end"]:
+            snapshot(job["end"])
+        emit("end", {"printed": sink.count, "errors": errors})
     return 0
 
 

@@ -22,6 +22,8 @@ which the judge tests outside; the rest only fills the reason column.
 from __future__ import annotations
 
 import base64
+import builtins
+import contextlib
 import json
 import os
 import resource
@@ -82,46 +84,66 @@ def _write_files(files: dict) -> None:
             f.write(base64.b64decode(payload))
 
 
+def _prepare(job: dict) -> None:
+    """The child's environment, folder, files and limits, before any student code."""
+    os.environ.clear()
+    os.environ.update(job["env"])
+    os.chdir(job["folder"])
+    for key in ("HOME", "MPLCONFIGDIR"):
+        os.makedirs(os.environ[key], exist_ok=True)
+    import tempfile
+
+    tempfile.tempdir = None  # read TMPDIR again
+    _write_files(job["files"])
+    _limit(job["limits"])
+
+
+@contextlib.contextmanager
+def _builtins(pristine: dict):
+    """Run the runner's own steps (records, export) with the builtins it started with, not the notebook's."""
+    table = builtins.__dict__
+    notebooks = table.copy()
+    table.clear()  # from here until they are back, no name is looked up in builtins
+    table.update(pristine)
+    try:
+        yield
+    finally:
+        table.clear()
+        table.update(notebooks)
+
+
+def _export(namespace: dict, names: list[str]) -> dict:
+    """A ``snapshot`` record's payload: each name's value as plain data, or why it is not."""
+    from coursekit.grading import plain
+
+    values, unsupported = {}, {}
+    for name in dict.fromkeys(names):
+        if name not in namespace:
+            continue
+        try:
+            values[name] = plain.encode(namespace[name])
+        except plain.Unsupported as exc:
+            unsupported[name] = str(exc)[:300]
+        except BaseException as exc:  # the value's own code failed while it was read
+            unsupported[name] = f"reading it raised {type(exc).__name__}"
+    return {"values": values, "unsupported": unsupported}
+
+
 def run_job(job: dict, channel) -> int:
     """In the isolated child: run the cells, export at each grading point. Returns an exit status."""
     def emit(kind: str, payload) -> None:
         channel.write(f"{kind} {json.dumps(payload, allow_nan=True)}\n".encode("utf-8"))
 
-    try:
-        os.environ.clear()
-        os.environ.update(job["env"])
-        os.chdir(job["folder"])
-        for key in ("HOME", "MPLCONFIGDIR"):
-            os.makedirs(os.environ[key], exist_ok=True)
-        import tempfile
+    def snapshot(questions: list[str]) -> None:
+        names = [n for q in questions for n in job["names"].get(q, [])]
+        emit("snapshot", {"questions": questions, **_export(shell.user_ns, names)})
 
-        tempfile.tempdir = None  # read TMPDIR again
-        _write_files(job["files"])
-        _limit(job["limits"])
+    try:
+        _prepare(job)
     except Exception as exc:  # the grader's own failure, before any student code: say what it was
         emit("failed", f"{type(exc).__name__}: {exc}")
         return 1
-
-    import builtins
-    import contextlib
-
-    from coursekit.grading import plain
-
-    pristine = builtins.__dict__.copy()  # before any student code: the runner's own steps use these
-
-    @contextlib.contextmanager
-    def ours():
-        """The runner's own steps (records, export) with the builtins it started with, not the notebook's."""
-        table = builtins.__dict__
-        notebooks = table.copy()
-        table.clear()  # from here until they are back, no name is looked up in builtins
-        table.update(pristine)
-        try:
-            yield
-        finally:
-            table.clear()
-            table.update(notebooks)
-
+    pristine = builtins.__dict__.copy()
     sink = _Sink()
     sys.stdout = sys.stderr = sink
     from IPython.core.interactiveshell import InteractiveShell
@@ -130,24 +152,9 @@ def run_job(job: dict, channel) -> int:
     config = Config()
     config.HistoryManager.enabled = False
     shell = InteractiveShell.instance(config=config)
-
-    def snapshot(questions: list[str]) -> None:
-        values, unsupported = {}, {}
-        names = [n for q in questions for n in job["names"].get(q, [])]
-        for name in dict.fromkeys(names):
-            if name not in shell.user_ns:
-                continue
-            try:
-                values[name] = plain.encode(shell.user_ns[name])
-            except plain.Unsupported as exc:
-                unsupported[name] = str(exc)[:300]
-            except BaseException as exc:  # the value's own code failed while it was read
-                unsupported[name] = f"reading it raised {type(exc).__name__}"
-        emit("snapshot", {"questions": questions, "values": values, "unsupported": unsupported})
-
     errors = 0
     for index, cell in enumerate(job["cells"]):
-        with ours():
+        with _builtins(pristine):
             if str(index) in job["before"]:
                 snapshot(job["before"][str(index)])
             if cell["cell_type"] != "code":
@@ -159,16 +166,16 @@ def run_job(job: dict, channel) -> int:
             error = result.error_before_exec or result.error_in_exec
         except BaseException as exc:  # the notebook broke IPython itself (say, by replacing builtins)
             error = exc
-        with ours():
-            if error is not None:
-                errors += 1
+        if error is not None:
+            errors += 1
+            with _builtins(pristine):
                 if errors <= RECORD_LIMIT:
                     try:
                         value = str(error)[:500]
                     except BaseException:
                         value = ""
                     emit("error", {"cell": number, "name": type(error).__name__[:100], "value": value})
-    with ours():
+    with _builtins(pristine):
         if job["end"]:
             snapshot(job["end"])
         emit("end", {"printed": sink.count, "errors": errors})

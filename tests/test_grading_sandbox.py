@@ -253,3 +253,42 @@ def test_a_slot_whose_zygote_died_starts_a_new_one(slot):
     slot.zygote.wait(10)
     outcome, facts = run_cells(slot, "facts = 3")
     assert outcome.status == "graded" and facts == 3 and slot.zygote.pid != old
+
+
+def test_every_sandbox_dies_with_the_grader(tmp_path):
+    """SIGKILL leaves the grader no chance to clean up: bubblewrap's --die-with-parent must do it."""
+    import signal
+    import subprocess
+    import time
+
+    import nbformat
+    import psutil
+
+    from test_grading import EXERCISE, submission
+
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    for name in ("a", "b"):
+        nbformat.write(submission({}, "while True:\n    pass"), subs / f"{name}.ipynb")
+
+    def sandboxes():  # bubblewrap's processes for this run name its work folder in their arguments
+        found = []
+        for p in psutil.process_iter(["cmdline", "status"]):
+            if p.info["status"] != psutil.STATUS_ZOMBIE and str(tmp_path) in " ".join(p.info["cmdline"] or []) \
+                    and p.pid != grader.pid:
+                found.append(p)
+        return found
+
+    grader = subprocess.Popen([sys.executable, "-m", "coursekit.grading", str(EXERCISE), str(subs), "--out",
+                               str(tmp_path / "out"), "--workers", "2", "--timeout", "120"],
+                              env=dict(os.environ, TMPDIR=str(tmp_path)), stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while len(sandboxes()) < 2 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    running = sandboxes()
+    assert running, "no sandbox started"
+    time.sleep(3)  # both notebooks are looping by now
+    grader.send_signal(signal.SIGKILL)
+    grader.wait()
+    gone, alive = psutil.wait_procs(running, timeout=15)
+    assert alive == [] and sandboxes() == []

@@ -39,7 +39,8 @@ SLOT_UID = 1_990_000  # + worker slot: unprivileged uids no one else uses
 JUDGE_SLOTS = 1000  # judges use SLOT_UID + JUDGE_SLOTS + slot, apart from the notebooks they judge
 
 _CLONE_NEWNS, _CLONE_NEWUTS, _CLONE_NEWIPC, _CLONE_NEWPID = 0x00020000, 0x04000000, 0x08000000, 0x20000000
-_MS_NOSUID, _MS_NODEV, _MS_NOEXEC, _MS_REC, _MS_PRIVATE = 2, 4, 8, 1 << 14, 1 << 18
+_MS_RDONLY, _MS_NOSUID, _MS_NODEV, _MS_NOEXEC, _MS_REMOUNT, _MS_BIND = 1, 2, 4, 8, 32, 4096
+_MS_REC, _MS_PRIVATE = 1 << 14, 1 << 18
 _PR_SET_PDEATHSIG = 1
 
 
@@ -99,6 +100,10 @@ def command(argv: list[str], *, env: dict[str, str], stage: Path | None, slot: i
             cmd += ["--ro-bind", path, path]
     for name in _ETC:
         cmd += ["--ro-bind-try", f"/etc/{name}", f"/etc/{name}"]
+    # The writable tmpfs folders first: a read-only path inside one (a course cloned under /tmp)
+    # must be bound on top of it, not hidden by it.
+    cmd += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--size", str(SHM_BYTES), "--tmpfs", "/dev/shm",
+            "--perms", "1777", "--size", str(DISK_BYTES), "--tmpfs", "/tmp", "--perms", "0755", "--dir", SUBMISSION]
     made = set()
     for path in read_only_paths():
         for parent in reversed(Path(path).parents[:-1]):  # traversable by the sandbox's user
@@ -106,8 +111,6 @@ def command(argv: list[str], *, env: dict[str, str], stage: Path | None, slot: i
                 made.add(str(parent))
                 cmd += ["--perms", "0755", "--dir", str(parent)]
         cmd += ["--ro-bind", path, path]
-    cmd += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--size", str(SHM_BYTES), "--tmpfs", "/dev/shm",
-            "--perms", "1777", "--size", str(DISK_BYTES), "--tmpfs", "/tmp", "--perms", "0755", "--dir", SUBMISSION]
     if stage is not None:
         cmd += ["--ro-bind", str(stage), STAGE]
         for name in ("passwd", "group"):
@@ -157,8 +160,19 @@ def isolate(uid: int | None, disk: int) -> None:
     _check(libc.unshare(_CLONE_NEWNS | _CLONE_NEWPID | _CLONE_NEWIPC | _CLONE_NEWUTS), "unshare")
     _check(libc.mount(b"none", b"/", None, _MS_REC | _MS_PRIVATE, None), "make mounts private")
     for path, size in ((SUBMISSION, disk), ("/tmp", disk), ("/dev/shm", SHM_BYTES)):
+        # Read-only paths inside the folder (the course cloned under /tmp) are held open, then bound
+        # again on top of the fresh tmpfs, read-only.
+        inside = [p for p in read_only_paths() if p.startswith(path.rstrip("/") + "/")]
+        held = [(p, os.open(p, os.O_PATH | os.O_DIRECTORY)) for p in inside]
         _check(libc.mount(b"tmpfs", path.encode(), b"tmpfs", _MS_NOSUID | _MS_NODEV,
                           f"size={size},mode=1777".encode()), f"mount {path}")
+        for kept, fd in held:
+            os.makedirs(kept, mode=0o755, exist_ok=True)
+            _check(libc.mount(f"/proc/self/fd/{fd}".encode(), kept.encode(), None, _MS_BIND | _MS_REC, None),
+                   f"bind {kept}")
+            _check(libc.mount(None, kept.encode(), None, _MS_REMOUNT | _MS_BIND | _MS_RDONLY | _MS_NOSUID | _MS_NODEV,
+                              None), f"make {kept} read-only")
+            os.close(fd)
     pid = os.fork()
     if pid:
         _, status = os.waitpid(pid, 0)

@@ -292,3 +292,26 @@ def test_every_sandbox_dies_with_the_grader(tmp_path):
     grader.wait()
     gone, alive = psutil.wait_procs(running, timeout=15)
     assert alive == [] and sandboxes() == []
+
+
+def test_course_files_inside_tmp_stay_readable_in_the_fresh_tmp(tmp_path):
+    """A course cloned under /tmp (as CI may do) is bound on top of each submission's fresh /tmp:
+    here the data folder is moved under /tmp and a solved notebook must still load it and score."""
+    import shutil
+    import subprocess
+
+    import nbformat
+
+    from test_grading import EXERCISE, read_rows, submission
+
+    assert str(tmp_path).startswith("/tmp/"), "pytest's temporary folders are expected under /tmp"
+    shutil.copytree(data.DATA_DIR, tmp_path / "data")
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    nbformat.write(submission({}), subs / "solved.ipynb")
+    done = subprocess.run([sys.executable, "-m", "coursekit.grading", str(EXERCISE), str(subs), "--out",
+                           str(tmp_path / "out"), "--workers", "1"], capture_output=True, text=True, timeout=300,
+                          env=dict(os.environ, COURSEKIT_DATA=str(tmp_path / "data")))
+    assert done.returncode == 0, done.stderr[-2000:]
+    row = read_rows(tmp_path / "out")["solved.ipynb"]
+    assert (row["status"], row["total"], row["reason"]) == ("graded", "7", "")

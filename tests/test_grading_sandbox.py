@@ -315,3 +315,20 @@ def test_course_files_inside_tmp_stay_readable_in_the_fresh_tmp(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     row = read_rows(tmp_path / "out")["solved.ipynb"]
     assert (row["status"], row["total"], row["reason"]) == ("graded", "7", "")
+
+
+def test_the_user_namespace_path_an_instructor_without_root_gets(tmp_path, monkeypatch):
+    """Not root: bubblewrap makes a user namespace, and each run drops every capability instead of
+    switching user. Run here as root with that path forced, the guarantees must be the same."""
+    monkeypatch.setattr(sandbox, "is_root", lambda: False)
+    assert "--unshare-user" in sandbox.command(["x"], env={}, stage=None, slot=0, zygote=True)
+    user_slot = run.Slot(0, tmp_path, isolate=True)
+    try:
+        outcome, facts = run_cells(user_slot, LOOK_AROUND)
+    finally:
+        user_slot.close()
+    assert outcome.status == "graded", outcome.reason
+    assert facts["capabilities"] == "0000000000000000" and facts["uid"] == 0  # the instructor, mapped
+    assert facts["pid"] == 1 and facts["pids"] == [1] and facts["exercises"] is False
+    assert facts["writable"]["/submission"] and facts["writable"]["/tmp"]
+    assert not any(facts["writable"][p] for p in ["/", "/etc", "/usr", str(data.DATA_DIR), sys.prefix])

@@ -25,14 +25,7 @@ from coursekit import assign
 
 
 def make_class(exercise: Path, n: int, folder: Path) -> list[Path]:
-    cells = assign.answer_cells(exercise)
-    student = nbformat.read(assign.student_notebook(exercise), as_version=4)
-    given = {c.id: c.source for c in student.cells if c.id in cells}
-    variants = {
-        "full": assign.filled(exercise),
-        "half": assign.filled(exercise, {cid: given[cid] for cid in cells[1::2]}),
-        "none": assign.filled(exercise, given),
-    }
+    variants = assign.sample_submissions(exercise)
     folder.mkdir(parents=True)
     paths = []
     for i in range(n):

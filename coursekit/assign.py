@@ -110,6 +110,15 @@ def answer_cells(exercise: Path) -> list[str]:
     return [c.id for c in nb.cells if c.cell_type == "code" and "otter_answer_cell" in c.metadata.get("tags", [])]
 
 
+def sample_submissions(exercise: Path) -> dict[str, nbformat.NotebookNode]:
+    """Three submissions every grading test and benchmark needs: every answer (the master's
+    solutions), every other answer (the rest left as handed out), and none."""
+    cells = answer_cells(exercise)
+    given = {c.id: c.source for c in nbformat.read(student_notebook(exercise), as_version=4).cells if c.id in cells}
+    return {"full": filled(exercise), "half": filled(exercise, {cid: given[cid] for cid in cells[1::2]}),
+            "none": filled(exercise, given)}
+
+
 def discover(root: Path = EXERCISES_DIR) -> list[Path]:
     """Every exercise folder under ``root`` that has a master notebook, sorted."""
     return sorted(p for p in root.iterdir() if (p / f"{p.name}.ipynb").is_file()) if root.is_dir() else []

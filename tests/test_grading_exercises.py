@@ -24,13 +24,11 @@ pytestmark = pytest.mark.filterwarnings("ignore:Traits should be given as instan
 
 
 def make_class(exercise, folder):
-    cells = assign.answer_cells(exercise)
-    student = nbformat.read(assign.student_notebook(exercise), as_version=4)
-    given = {c.id: c.source for c in student.cells if c.id in cells}
     folder.mkdir()
-    nbformat.write(assign.filled(exercise), folder / "solved.ipynb")
-    nbformat.write(assign.filled(exercise, {cid: given[cid] for cid in cells[1::2]}), folder / "half.ipynb")
-    nbformat.write(student, folder / "unanswered.ipynb")
+    variants = assign.sample_submissions(exercise)
+    nbformat.write(variants["full"], folder / "solved.ipynb")
+    nbformat.write(variants["half"], folder / "half.ipynb")
+    nbformat.write(nbformat.read(assign.student_notebook(exercise), as_version=4), folder / "unanswered.ipynb")
 
 
 @pytest.fixture(scope="module")

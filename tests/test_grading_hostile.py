@@ -275,12 +275,16 @@ def test_huge_output_is_not_kept_in_memory(hostile):
 
 def test_the_class_is_graded_in_parallel_with_progress_lines(hostile):
     base, *_, seconds, err = hostile
-    # About 50-65 s on an idle 2-core machine (25 of them on one worker, waiting out the endless
-    # loop). Wall-clock bounds fail whenever the machine is busy with something else, so the test
-    # checks what the grader controls: two workers overlap, and nothing hangs.
-    timings = json.loads((base / "out" / "timings.json").read_text(encoding="utf-8"))
-    busy = sum(t["seconds"] for t in timings["submissions"].values())
-    assert seconds < 0.75 * busy, f"{seconds:.0f} s wall-clock for {busy:.0f} s of grading"
+    # About 45 s on an idle 2-core machine, most of it the endless loop's 40 s on one worker while
+    # the other grades the rest. Wall-clock bounds fail whenever the machine is busy with something
+    # else, so the test checks what the grader controls: the two workers overlap (the rest is graded
+    # while the loop runs), and nothing hangs.
+    timings = json.loads((base / "out" / "timings.json").read_text(encoding="utf-8"))["submissions"]
+    loop_start = timings["erin.ipynb"]["started"]
+    loop_end = loop_start + timings["erin.ipynb"]["seconds"]
+    after = {f: t for f, t in timings.items() if f != "erin.ipynb" and t["started"] >= loop_start}
+    inside = sum(max(0.0, min(t["started"] + t["seconds"], loop_end) - t["started"]) for t in after.values())
+    assert after and inside >= 0.9 * sum(t["seconds"] for t in after.values()), timings
     assert seconds < 600
     lines = [line for line in err.splitlines() if "] " in line]
     assert len(lines) == len(EXPECTED) and all(line.endswith(" s") for line in lines)

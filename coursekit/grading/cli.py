@@ -153,8 +153,9 @@ def _notebook_bytes(cells: list[dict], name: str) -> bytes:
     """The notebook as the runner's folder holds it (otter.Notebook reads its name from there)."""
     import nbformat
 
-    new = {"code": nbformat.v4.new_code_cell, "markdown": nbformat.v4.new_markdown_cell, "raw": nbformat.v4.new_raw_cell}
-    nb = nbformat.v4.new_notebook(cells=[new[c["cell_type"]](c["source"]) for c in cells])
+    v4 = nbformat.v4
+    new = {"code": v4.new_code_cell, "markdown": v4.new_markdown_cell, "raw": v4.new_raw_cell}
+    nb = v4.new_notebook(cells=[new[c["cell_type"]](c["source"]) for c in cells])
     nb.metadata["otter"] = {"assignment_name": name}
     return nbformat.writes(nb).encode("utf-8")
 
@@ -195,7 +196,7 @@ def grade_folder(exercise: Path, submissions: list[Path], out: Path, timeout: fl
             result = grade_one(sub, ctx, slot)
         finally:
             ctx.slots.put(slot)
-        result.seconds = time.monotonic() - began
+        result.seconds, result.started = time.monotonic() - began, began - start
         with lock:
             done[0] += 1
             score = f" {fmt(total(result))}/{fmt(maximum)}" if result.status == "graded" else ""
@@ -224,7 +225,8 @@ def grade_folder(exercise: Path, submissions: list[Path], out: Path, timeout: fl
     elapsed = time.monotonic() - start
     write_atomic(out / "timings.json", json.dumps({
         "workers": workers, "seconds": round(elapsed, 2), "sandbox": "bubblewrap" if isolate else "none",
-        "submissions": {r.file: {"seconds": round(r.seconds, 2), "peak_mb": r.peak_mb} for r in results}},
+        "submissions": {r.file: {"started": round(r.started, 2), "seconds": round(r.seconds, 2), "peak_mb": r.peak_mb}
+                        for r in results}},
         indent=2) + "\n")
     counts = {s: sum(r.status == s for r in results) for s in STATUSES}
     print(f"coursekit grade: {_n(len(results), 'submission')} in {elapsed:.1f} s with {_n(workers, 'worker')} "

@@ -32,7 +32,8 @@ class Result:
     sha256: str = ""
     counted: bool = True
     seconds: float = 0.0
-    peak_mb: int | None = None  # largest resident size of the worker or its kernel
+    started: float = 0.0  # seconds after the start of the run (timings.json: when workers overlapped)
+    peak_mb: int | None = None  # largest resident size of all the run's processes
 
 
 # --------------------------------------------------------------------------- inputs

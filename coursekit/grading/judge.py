@@ -23,19 +23,25 @@ MESSAGE_CAP = 2000  # characters kept of a failed public test's message
 NOTE_CAP = 200
 
 
-def _snapshot_for(question: str, snapshots: list[str]) -> tuple[dict | None, str]:
-    """The first well-formed snapshot that covers ``question``, and a note if none is usable."""
-    malformed = 0
+def parse_snapshots(snapshots: list[str]) -> tuple[list[dict], int]:
+    """The well-formed snapshot records, in order, and how many were not."""
+    records, malformed = [], 0
     for raw in snapshots:
         try:
             record = json.loads(raw)
         except (ValueError, RecursionError):
-            malformed += 1
-            continue
-        if not (isinstance(record, dict) and isinstance(record.get("questions"), list)
+            record = None
+        if (isinstance(record, dict) and isinstance(record.get("questions"), list)
                 and isinstance(record.get("values"), dict)):
+            records.append(record)
+        else:
             malformed += 1
-            continue
+    return records, malformed
+
+
+def _snapshot_for(question: str, records: list[dict], malformed: int) -> tuple[dict | None, str]:
+    """The first snapshot that covers ``question``, and a note if there is none."""
+    for record in records:
         if question in record["questions"]:
             return record, ""
     note = f"no values were exported for {question}"
@@ -47,13 +53,14 @@ def _short(text) -> str:
     return text if len(text) <= NOTE_CAP else text[: NOTE_CAP - 3] + "..."
 
 
-def judge_question(item: dict, snapshots: list[str]) -> dict:
-    """Run one question's tests on the values exported for it."""
+def judge_question(item: dict, records: list[dict], malformed: int = 0) -> dict:
+    """Run one question's tests on the values exported for it (decoded afresh for each question, so
+    a test that changes a value changes nothing for the next)."""
     from otter.test_files.ok_test import OKTestFile
 
     from coursekit.grading import plain
 
-    record, note = _snapshot_for(item["name"], snapshots)
+    record, note = _snapshot_for(item["name"], records, malformed)
     notes = [note] if note else []
     unsupported: dict[str, str] = {}  # name -> what it was, as the sandbox described it
     namespace: dict = {}
@@ -102,10 +109,11 @@ def serve() -> int:
     _cache_data_loads()
     for line in sys.stdin:
         request = json.loads(line)
+        records, malformed = parse_snapshots(request["snapshots"])
         answer = {}
         for item in request["questions"]:
             try:
-                answer[item["name"]] = judge_question(item, request["snapshots"])
+                answer[item["name"]] = judge_question(item, records, malformed)
             except MemoryError:
                 answer[item["name"]] = {"score": 0.0, "possible": 0.0, "cases": [],
                                         "notes": [f"the values exported for {item['name']} are too large"]}

@@ -159,10 +159,11 @@ def isolate(uid: int | None, disk: int) -> None:
     libc = _libc()
     _check(libc.unshare(_CLONE_NEWNS | _CLONE_NEWPID | _CLONE_NEWIPC | _CLONE_NEWUTS), "unshare")
     _check(libc.mount(b"none", b"/", None, _MS_REC | _MS_PRIVATE, None), "make mounts private")
+    read_only = read_only_paths()
     for path, size in ((SUBMISSION, disk), ("/tmp", disk), ("/dev/shm", SHM_BYTES)):
         # Read-only paths inside the folder (the course cloned under /tmp) are held open, then bound
         # again on top of the fresh tmpfs, read-only.
-        inside = [p for p in read_only_paths() if p.startswith(path.rstrip("/") + "/")]
+        inside = [p for p in read_only if p.startswith(path.rstrip("/") + "/")]
         held = [(p, os.open(p, os.O_PATH | os.O_DIRECTORY)) for p in inside]
         _check(libc.mount(b"tmpfs", path.encode(), b"tmpfs", _MS_NOSUID | _MS_NODEV,
                           f"size={size},mode=1777".encode()), f"mount {path}")

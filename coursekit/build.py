@@ -14,7 +14,8 @@ trusted from an earlier build unless it provably still applies:
   only the changed notebooks;
 * when nothing changed since the last successful build, nothing runs.
 
-A notebook that fails stops the build with its path and traceback.
+A notebook that fails stops the build with its path and traceback; so does, before any
+notebook runs, a question bank that fails the quiz linter (``coursekit.quiz_lint``).
 """
 from __future__ import annotations
 
@@ -147,6 +148,15 @@ def execute(notebooks: list[Path], cache_dir: Path, workers: int, timeout: int) 
     return seconds
 
 
+def _lint_quizzes(root: Path) -> None:
+    """Stop before any notebook runs if a question bank gives its answers away (coursekit.quiz_lint)."""
+    from coursekit.quiz_lint import lint
+
+    report = lint(sorted((root / "chapters" / "quizzes").glob("*.yml")), chapters=root / "chapters")
+    if not report.ok:
+        raise BuildError("the quiz linter failed (python -m coursekit.quiz_lint):\n" + "\n".join(report.problems))
+
+
 def build(out: Path | None = None, clean: bool = False, workers: int | None = None,
           extra: list[str] = (), root: Path = ROOT, log=print, strict: bool = True) -> tuple[str, dict[str, float]]:
     """Build ``<out>/_build/html``.
@@ -171,6 +181,7 @@ def build(out: Path | None = None, clean: bool = False, workers: int | None = No
         shutil.rmtree(build_dir, ignore_errors=True)
     else:
         stamp_path.unlink(missing_ok=True)  # a failed build leaves no stamp behind
+    _lint_quizzes(root)
     timeout = int((_config(root).get("execute") or {}).get("timeout") or 180)
     workers = workers or os.cpu_count() or 1
     start = time.perf_counter()

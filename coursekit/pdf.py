@@ -6,6 +6,8 @@ headless Chromium (driven by Playwright with ``executable_path``: no browser dow
 every request that would leave the machine is refused, a print style sheet is added
 (A4, code wrapped instead of cut off, each chapter on a new page) and the page is
 printed with page numbers and a document outline (bookmarks) built from its headings.
+Each quiz brings its own print style (``coursekit/quiz.py``): lettered options, no
+buttons, and the chapter's answer key after its questions.
 """
 from __future__ import annotations
 
@@ -34,8 +36,8 @@ PRINT_CSS = """
   h1, h2, h3, h4 { break-after: avoid; }
   /* Each chapter, exercise and appendix starts on a new page. */
   span[id^="document-"] + * { break-before: page; }
-  /* Screen-only controls. */
-  .cq-quiz button, .headerlink, .copybtn, .bd-header, .bd-sidebar-primary, .bd-sidebar-secondary,
+  /* Screen-only controls (a quiz's own style prints it: letters, no buttons, its answer key). */
+  .headerlink, .copybtn, .bd-header, .bd-sidebar-primary, .bd-sidebar-secondary,
   .header-article, .bd-header-article, .prev-next-area, .bd-footer, .bd-footer-article { display: none !important; }
 }
 """

@@ -82,7 +82,8 @@ def test_chapter_pages_show_the_static_quiz_not_the_widget(book):
     soup = BeautifulSoup((book / "chapters" / "01_cancelled_visit.html").read_text(encoding="utf-8"), "html.parser")
     quiz = soup.find("div", class_="cq-quiz")
     assert quiz is not None and quiz["id"] == "cq-ch01"
-    assert len(quiz.find_all("form", class_="cq-question")) == len(Quiz.load("ch01").questions)
+    assert len(quiz.find_all("div", class_="cq-question")) == len(Quiz.load("ch01").questions)
+    assert not quiz.find("form") and all(b.get("type") == "button" for b in quiz.find_all("button"))
     assert "application/vnd.jupyter.widget-view+json" not in str(soup)
 
 
@@ -104,6 +105,7 @@ AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 CONCURRENT_PAGES = 3
 VIEWPORT = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
 BLOCKING = ("serious", "critical")
 IMPACTS = ("critical", "serious", "moderate", "minor")
 
@@ -224,13 +226,14 @@ class SearchRun:
     traffic: Traffic
 
 
-# Keyboard focus, logged as it moves: an element's id, or "<form id>:check" for a Check button.
+# Keyboard focus, logged as it moves: an element's id, or "<question id>:check" for a Check button.
 _FOCUS_LOG_JS = """() => {
   if (window.cqFocusLog) return;
   window.cqFocusLog = [];
   document.addEventListener('focusin', event => {
     const e = event.target;
-    window.cqFocusLog.push(e.id || (e.classList.contains('cq-check') && e.form ? e.form.id + ':check'
+    const question = e.closest('.cq-question');
+    window.cqFocusLog.push(e.id || (e.classList.contains('cq-check') && question ? question.id + ':check'
       : e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().split(/\\s+/).join('.') : '')));
   });
 }"""
@@ -243,21 +246,22 @@ _TAKE_FOCUS_LOG_JS = """id => {
 _FEEDBACK_JS = """id => { const box = document.getElementById(id).querySelector('.cq-feedback');
                           return [box.textContent, box.className]; }"""
 
-# Set a question's inputs as a response would, submit the form as its Check button does,
-# and read the feedback; cases are [form id, ticked option numbers or typed text].
+# Set a question's inputs as a response would, press its Check button, and read the
+# feedback; cases are [question id, ticked options (authoring indices: each input's value)
+# or typed text].
 _SUBMIT_JS = """cases => cases.map(([id, response]) => {
-  const form = document.getElementById(id);
-  const inputs = [...form.querySelectorAll('input')];
+  const question = document.getElementById(id);
+  const inputs = [...question.querySelectorAll('input')];
   if (typeof response === 'string') inputs[0].value = response;
-  else inputs.forEach((el, i) => { el.checked = response.includes(i); });
-  const box = form.querySelector('.cq-feedback');
+  else inputs.forEach(el => { el.checked = response.includes(Number(el.value)); });
+  const box = question.querySelector('.cq-feedback');
   box.textContent = '';
   box.className = 'cq-feedback';
-  form.requestSubmit(form.querySelector('button.cq-check'));
+  question.querySelector('button.cq-check').click();
   return [box.textContent, box.className];
 })"""
 
-_QUIZ_FORMS_JS = """id => [...document.getElementById(id).querySelectorAll('form.cq-question')].map(f => {
+_QUIZ_QUESTIONS_JS = """id => [...document.getElementById(id).querySelectorAll('.cq-question')].map(f => {
   const box = f.querySelector('.cq-feedback');
   return {id: f.id, kind: f.dataset.kind, inputs: f.querySelectorAll('input').length,
           live: box && box.getAttribute('aria-live'), role: box && box.getAttribute('role')};
@@ -285,6 +289,20 @@ _DOM_JS = """() => {
 }"""
 
 _TIMING_JS = TIMING_JS
+
+# Every radio button and checkbox of the page's quizzes: its box, its label's box and the
+# label's first line (the first box of the label's text).
+_OPTION_LAYOUT_JS = """() => [...document.querySelectorAll('.cq-quiz .cq-option')].flatMap(option => {
+  const input = option.querySelector('input[type=radio], input[type=checkbox]');
+  if (!input) return [];
+  const label = option.querySelector('label');
+  const text = document.createRange();
+  text.selectNodeContents(label);
+  const box = r => [r.left, r.top, r.right, r.bottom].map(x => Math.round(x * 10) / 10);
+  const first = text.getClientRects()[0] || label.getBoundingClientRect();
+  return [{id: input.id, text: label.textContent.slice(0, 50), input: box(input.getBoundingClientRect()),
+           label: box(label.getBoundingClientRect()), line: box(first), lines: text.getClientRects().length}];
+})"""
 
 # Run axe-core (the rules it enables by default) and list every offending node, with its
 # own impact and the AXE_ACCEPTED entry (if any) that covers it.
@@ -404,8 +422,8 @@ class Site:
         return self.searches[name].result(timeout=600)
 
     # -- visits ------------------------------------------------------------------
-    async def new_context(self):
-        context = await self.browser.new_context(viewport=VIEWPORT, color_scheme="light", reduced_motion="reduce",
+    async def new_context(self, viewport: dict = VIEWPORT):
+        context = await self.browser.new_context(viewport=viewport, color_scheme="light", reduced_motion="reduce",
                                                  service_workers="block")
         context.set_default_timeout(30_000)
         # Every page starts with empty storage, as on a first visit (the theme keeps state there).
@@ -438,9 +456,9 @@ class Site:
         finally:
             self.pool.put_nowait(context)
 
-    async def open(self):
+    async def open(self, viewport: dict = VIEWPORT):
         """A page in a context of its own (nothing cached), its traffic recorded."""
-        context = await self.new_context()
+        context = await self.new_context(viewport)
         page = await context.new_page()
         return context, page, await self.watch(page)
 
@@ -566,7 +584,7 @@ def responses(q) -> list:
 
 
 async def check_quiz_markup(page, bank: Quiz, where: str) -> None:
-    forms = await page.evaluate(_QUIZ_FORMS_JS, f"cq-{bank.id}")
+    forms = await page.evaluate(_QUIZ_QUESTIONS_JS, f"cq-{bank.id}")
     assert [f["id"] for f in forms] == [f"cq-{bank.id}-{q.id}" for q in bank.questions], f"{where}: questions differ"
     for form, q in zip(forms, bank.questions):
         assert form["kind"] == q.kind, f"{where}: {form['id']} is {form['kind']}, the bank says {q.kind}"
@@ -586,12 +604,13 @@ async def answer_by_keyboard(page, bank: Quiz, where: str) -> None:
         fid = f"cq-{bank.id}-{q.id}"
         right = [i for i, o in enumerate(q.options) if o.correct]
         if q.kind == "single":
-            response = right[0]
-            keys = ["Tab", *(["ArrowDown"] * response or ["Space"]), "Tab", "Enter"]
-            focus = [f"{fid}-{i}" for i in range(response + 1)] + [f"{fid}:check"]
+            # Options in displayed order; each option's id ends with its authoring index.
+            response, position = right[0], q.order.index(right[0])
+            keys = ["Tab", *(["ArrowDown"] * position or ["Space"]), "Tab", "Enter"]
+            focus = [f"{fid}-{i}" for i in q.order[:position + 1]] + [f"{fid}:check"]
         elif q.kind == "multiple":
             response, keys, focus = right, [], []
-            for i in range(len(q.options)):
+            for i in q.order:
                 keys += ["Tab", "Space"] if i in right else ["Tab"]
                 focus.append(f"{fid}-{i}")
             keys += ["Tab", "Enter"]
@@ -612,7 +631,7 @@ async def answer_by_keyboard(page, bank: Quiz, where: str) -> None:
 
 
 async def answer_every_response(page, bank: Quiz, where: str) -> int:
-    """Each question, wrong and right (see :func:`responses`), through the form's own submit."""
+    """Each question, wrong and right (see :func:`responses`), through its own Check button."""
     cases = [(q, r) for q in bank.questions for r in responses(q)]
     shown = await page.evaluate(_SUBMIT_JS, [
         [f"cq-{bank.id}-{q.id}", r if isinstance(r, str) else [] if r is None else [r] if isinstance(r, int) else r]
@@ -623,8 +642,14 @@ async def answer_every_response(page, bank: Quiz, where: str) -> int:
     return len(cases)
 
 
+def option_label(question, text: str):
+    """The label whose whole text is ``text`` inside a question (a Playwright locator)."""
+    return question.locator("label").filter(has_text=re.compile(r"^\s*" + re.escape(text) + r"\s*$"))
+
+
 async def answer_by_pointer(page, bank: Quiz, where: str) -> None:
-    """The first question of each kind with the pointer: clicks on labels, then on Check."""
+    """The first question of each kind with the pointer: clicks on labels (found by the option's
+    text), then on Check."""
     for kind in ("single", "multiple", "numeric"):
         q = next((q for q in bank.questions if q.kind == kind), None)
         if q is None:
@@ -636,13 +661,13 @@ async def answer_by_pointer(page, bank: Quiz, where: str) -> None:
         if kind == "single":
             wrong = next(i for i, o in enumerate(q.options) if not o.correct)
             for choice in (wrong, right[0]):
-                await page.click(f'label[for="{fid}-{choice}"]')
+                await option_label(page.locator(f'[id="{fid}"]'), q.options[choice].text).click()
                 await page.click(button)
                 tries.append((choice, await page.evaluate(_FEEDBACK_JS, fid)))
         elif kind == "multiple":
             for i in range(len(q.options)):
-                if await page.is_checked(f'[id="{fid}-{i}"]') != (i in right):
-                    await page.click(f'label[for="{fid}-{i}"]')
+                if await page.is_checked(f'[id="{fid}"] input[value="{i}"]') != (i in right):
+                    await option_label(page.locator(f'[id="{fid}"]'), q.options[i].text).click()
             await page.click(button)
             tries.append((right, await page.evaluate(_FEEDBACK_JS, fid)))
         else:
@@ -762,13 +787,15 @@ def test_a_reader_answers_a_quiz_wrong_then_right_offline(site):
             form = page.locator(f"#cq-ch01-{question.id}")
             feedback = form.locator(".cq-feedback")
             assert await feedback.get_attribute("aria-live") == "polite"
-            # Keyboard only: focus the wrong option, select it with Space, submit with Enter.
-            await form.locator(f"#cq-ch01-{question.id}-{wrong}").focus()
+            # Options are found by value (the authoring index) and by text, never by position.
+            # Keyboard only: focus the wrong option, select it with Space, check with Enter.
+            await form.locator(f"input[value='{wrong}']").focus()
             await page.keyboard.press("Space")
             await page.keyboard.press("Enter")
             assert await feedback.inner_text() == question.check(wrong).text
             assert (await feedback.inner_text()).startswith("Not quite.")
-            await form.locator(f"label[for='cq-ch01-{question.id}-{right}']").click()
+            assert page.url.endswith("01_cancelled_visit.html"), page.url  # nothing submitted or navigated
+            await option_label(form, question.options[right].text).click()
             await form.locator("button.cq-check").click()
             assert await feedback.inner_text() == question.check(right).text
             assert (await feedback.inner_text()).startswith("Correct.")
@@ -790,6 +817,34 @@ def test_a_reader_answers_a_quiz_wrong_then_right_offline(site):
     elsewhere = sorted({u for u in traffic.requests + traffic.foreign if not traffic.is_local(u)})
     assert not elsewhere, f"the page asked other hosts: {elsewhere}"
     assert any(u.endswith("01_cancelled_visit.html") for u in traffic.requests)
+
+
+@browser_test
+def test_quiz_controls_sit_beside_their_labels_on_a_phone(site):
+    """At a 390x844 viewport each radio button and checkbox is left of its label and level with
+    the label's first line (not alone on a line above a wrapped label)."""
+    async def measure(name):
+        context, page, _ = await site.open(PHONE)
+        try:
+            await page.goto(site.url(name), wait_until="load")
+            return await page.evaluate(_OPTION_LAYOUT_JS)
+        finally:
+            await context.close()
+
+    problems, wrapped, seen = [], 0, 0
+    for name in CHAPTERS:
+        for o in site.run(measure(name)):
+            seen += 1
+            wrapped += o["lines"] > 1
+            (il, it, ir, ib), (ll, lt, lr, lb), (_, ft, _, fb) = o["input"], o["label"], o["line"]
+            where = f"{name}.html #{o['id']} ({o['text']!r}): control {o['input']}, label {o['label']}, first line {o['line']}"
+            if ir > ll + 0.5:
+                problems.append(f"{where}: the control is not left of its label")
+            if it < ft - 2 or ib > fb + 2:
+                problems.append(f"{where}: the control is not level with the label's first line")
+    assert seen >= sum(len(q.options) for b in BANKS.values() for q in b.questions if q.kind != "numeric")
+    assert wrapped, "no label wrapped at 390 px: the test would not catch a control pushed above its label"
+    assert not problems, _listed(f"quiz options at {PHONE['width']}x{PHONE['height']}", problems)
 
 
 @browser_test
@@ -881,7 +936,7 @@ def test_page_screenshot_is_written(site, name):
 def test_every_quiz_on_the_page_answers_wrong_and_right(site, name):
     """Every quiz on the page: by keyboard alone (each question answered right, focus order
     checked); every question's wrong and right responses (each option alone, wrong and right
-    sets, numbers below, above and within the range) through its form; one question of each
+    sets, numbers below, above and within the range) through its Check button; one question of each
     kind by pointer. Each shows the bank's exact feedback (Question.check)."""
     audit = site.audit(name)
     if audit.quiz_error is not None:

@@ -11,7 +11,7 @@ import builtins
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlparse
 
 import nbformat
 import pytest
@@ -240,3 +240,56 @@ def test_build_pdf_prints_the_whole_book_to_one_pdf(tmp_path):
         assert start is not None, f"{page} is not in the single-page HTML"
         title = start.find_next(["h1", "h2"]).get_text(strip=True).removesuffix("#")
         assert any(title in t for t in titles), f"{page}: no bookmark {title!r}"
+    # Nothing printed comes from another host (Jupyter Book's singlehtml used to ask a CDN for MathJax).
+    for tag in single.find_all(["script", "link", "img", "iframe", "source"]):
+        ref = tag.get("src") or (tag.get("href") if tag.name == "link" else None)
+        assert not (ref and urlparse(ref).netloc), f"the single-page HTML loads {ref} ({tag.name})"
+    assert "mathjax" not in str(single).lower()
+    check_printed_quizzes(tmp_path / "_build" / "singlehtml" / f"{TOC['root']}.html", single)
+
+
+def check_printed_quizzes(page: Path, single: BeautifulSoup) -> None:
+    """Each chapter's quiz is in the printed page as questions with lettered options and an answer
+    key (not the widget's code); printed, the key shows and the buttons do not."""
+    from playwright.sync_api import sync_playwright
+
+    from coursekit.pdf import CHROMIUM
+    from coursekit.quiz import KEY_TITLE, QUIZ_DIR, Quiz, letter
+
+    banks = [Quiz.load(path) for path in sorted(QUIZ_DIR.glob("*.yml"))]
+    for bank in banks:
+        quiz = single.select_one(f'div.cq-quiz[id="cq-{bank.id}"]')
+        assert quiz is not None, f"quiz {bank.id} is not in the single-page HTML (only its code?)"
+        for n, q in enumerate(bank.questions, start=1):
+            legend = quiz.select_one(f'[id="cq-{bank.id}-{q.id}-prompt"]')
+            assert legend is not None and legend.get_text(strip=True) == f"{n}. {q.prompt}", f"{bank.id} {q.id}"
+        key = quiz.select_one(".cq-key")
+        assert key is not None and key.select_one(".cq-key-title").get_text() == f"{KEY_TITLE}: {bank.title}", bank.id
+        answers = [" ".join(li.get_text(" ").split()) for li in key.find("ol").find_all("li", recursive=False)]
+        assert len(answers) == len(bank.questions), bank.id
+        for q, answer in zip(bank.questions, answers):
+            right = [letter(pos) for pos, i in enumerate(q.order) if q.options[i].correct]
+            if right:
+                assert answer.startswith(f"Answer: {', '.join(right)}."), (bank.id, q.id, answer)
+                assert all(" ".join(o.feedback.split()) in answer for o in q.options), (bank.id, q.id)
+    assert "application/vnd.jupyter.widget-view+json" not in str(single)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"])
+        try:
+            view = browser.new_page()
+            view.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+            view.goto(page.as_uri(), wait_until="load")
+            view.emulate_media(media="print")
+            printed = view.evaluate("""() => [...document.querySelectorAll('.cq-quiz')].map(q => ({
+              id: q.id, key: q.querySelector('.cq-key').checkVisibility(),
+              letters: [...q.querySelectorAll('.cq-letter')].every(l => l.checkVisibility()),
+              buttons: [...q.querySelectorAll('button')].some(b => b.checkVisibility()),
+              note: q.querySelector('.cq-static-note').checkVisibility()}))""")
+            view.emulate_media(media="screen")
+            on_screen = view.evaluate("() => [...document.querySelectorAll('.cq-key')].some(k => k.checkVisibility())")
+        finally:
+            browser.close()
+    assert [q["id"] for q in printed] == [f"cq-{b.id}" for b in banks]
+    for q in printed:
+        assert q["key"] and q["letters"] and not q["buttons"] and not q["note"], f"printed {q}"
+    assert not on_screen, "the answer key must not show on screen"

@@ -3,6 +3,8 @@
 Each test recomputes an answer from the course datasets with ``coursekit.data`` and
 pandas, the way the chapter does, and compares it with the answer in the question bank
 ``chapters/quizzes/ch05.yml``. A changed dataset or a mistyped answer makes them fail.
+Where a numeric question's low/high feedback names a likely mistake, a test checks that
+the mistake really lands on that side of the answer, so the diagnosis stays true.
 """
 from __future__ import annotations
 
@@ -12,10 +14,24 @@ import pytest
 from coursekit import data
 from coursekit.quiz import Quiz
 
+HOURS_PER_YEAR = 365 * 24
+
 
 @pytest.fixture(scope="module")
 def quiz() -> Quiz:
     return Quiz.load("ch05")
+
+
+@pytest.fixture(scope="module")
+def owid_pakistan() -> pd.DataFrame:
+    owid = data.load("owid_electricity")
+    return owid[owid["Country"] == "Pakistan"].set_index("Year")
+
+
+@pytest.fixture(scope="module")
+def bp_pakistan() -> pd.DataFrame:
+    bp = data.load("bp_energy")
+    return bp[bp["Entity"] == "Pakistan"].set_index("Year")
 
 
 def assert_answer(quiz: Quiz, question_id: str, computed: float) -> None:
@@ -25,18 +41,50 @@ def assert_answer(quiz: Quiz, question_id: str, computed: float) -> None:
         f"{question_id}: data give {computed!r}, the bank says {question.answer} ± {question.tolerance}")
 
 
-def test_generation_growth_2007_2012(quiz):
-    owid = data.load("owid_electricity")
-    total = owid[owid["Country"] == "Pakistan"].set_index("Year")["Electricity generation (TWh)"]
-    growth = (total[2012] / total[2007] - 1) * 100
-    assert_answer(quiz, "generation-growth", float(growth))
+def assert_diagnosed(quiz: Quiz, question_id: str, mistake: float, side: str) -> None:
+    """A plausible mistake must be rejected and get the feedback ('low'/'high') that explains it."""
+    question = quiz.question(question_id)
+    result = question.check(mistake)
+    assert not result.correct, f"{question_id}: the mistaken value {mistake!r} is accepted"
+    assert result.messages == (question.feedback[side],), (
+        f"{question_id}: {mistake!r} should get the {side!r} feedback")
 
 
-def test_gas_gap_2020(quiz):
-    bp = data.load("bp_energy")
-    row = bp[(bp["Entity"] == "Pakistan") & (bp["Year"] == 2020)].iloc[0]
-    gap = row["Gas Consumption - Bcm"] - row["Gas Production - Bcm"]
-    assert_answer(quiz, "gas-gap-2020", float(gap))
+def correct_texts(quiz: Quiz, question_id: str) -> list[str]:
+    return [o.text for o in quiz.question(question_id).options if o.correct]
+
+
+def average_load_mw(supplied: pd.Series, start: int, end: int) -> float:
+    """The chapter's conversion: yearly growth in TWh as a load running all year, in MW."""
+    twh_per_year = (supplied[end] - supplied[start]) / (end - start)
+    return float(twh_per_year * 1_000_000 / HOURS_PER_YEAR)
+
+
+def test_supply_growth_as_load_2012_2017(quiz, owid_pakistan):
+    supplied = owid_pakistan["Electricity demand (TWh)"].astype(float)
+    load = average_load_mw(supplied, 2012, 2017)
+    assert_answer(quiz, "supply-growth-as-load", load)
+    # The feedback's figures: generation gives about 475 MW (also accepted), 2007-2012 about 53 MW.
+    generation = owid_pakistan["Electricity generation (TWh)"].astype(float)
+    assert quiz.question("supply-growth-as-load").check(average_load_mw(generation, 2012, 2017)).correct
+    assert round(average_load_mw(supplied, 2007, 2012)) == 53
+    # Forgetting the five years, or dividing by days instead of hours, is diagnosed as too high;
+    # leaving the TWh unconverted is diagnosed as too low.
+    assert_diagnosed(quiz, "supply-growth-as-load", load * 5, "high")
+    assert_diagnosed(quiz, "supply-growth-as-load", load * 24, "high")
+    assert_diagnosed(quiz, "supply-growth-as-load", load / 1_000_000, "low")
+
+
+def test_gas_import_share_2019(quiz, bp_pakistan):
+    def gap_share(year: int, base: str) -> float:
+        row = bp_pakistan.loc[year]
+        gap = row["Gas Consumption - Bcm"] - row["Gas Production - Bcm"]
+        return float(gap / row[f"Gas {base} - Bcm"] * 100)
+
+    assert_answer(quiz, "gas-import-share-2019", gap_share(2019, "Consumption"))
+    assert_diagnosed(quiz, "gas-import-share-2019", gap_share(2019, "Production"), "high")
+    assert_diagnosed(quiz, "gas-import-share-2019", gap_share(2020, "Consumption"), "low")
+    assert round(gap_share(2020, "Consumption"), 1) == 25.8  # quoted in the low feedback
 
 
 def test_capacity_without_coordinates(quiz):
@@ -57,13 +105,27 @@ def test_published_summary_equals_located_rows_except_solar():
     assert summary["capacity_gw_fuel_solar"] > by_fuel["Solar"]
 
 
+def test_wri_dates_fourteen_plants_to_2009_2012():
+    """The projects-counterexample distractor: 14 plants first commissioned 2009-2012 (no start dates)."""
+    plants = data.load("wri_pakistan_plants")
+    first = plants["Commissioning Date"].str.extract(r"^(\d{4})(?:-\d{4})?$")[0].astype("Int64")
+    assert int(first.between(2009, 2012).sum()) == 14
+    assert not [c for c in plants.columns if "start" in c.lower() or "construction" in c.lower()]
+
+
 def test_no_russian_money_in_the_articles_projects(quiz):
     projects = data.load("energy_projects")
     in_article = projects[projects["article_paragraph"].notna()]
     assert len(in_article) == 5
     invested = (~in_article["russian_outcome"].isin(["none found", "proposals only"])).sum()
-    correct = [o.text for o in quiz.question("russian-money").options if o.correct]
-    assert invested == 0 and correct == ["None of them."]
+    assert invested == 0
+    assert [t.split(":")[0] for t in correct_texts(quiz, "russian-money")] == ["None"]
+
+
+def test_india_imports_net_imports_have_no_partner(owid_pakistan):
+    """The distractor's data claim: OWID shows net imports in 2012 but no partner column."""
+    assert 0 < float(owid_pakistan.loc[2012, "Net imports (TWh)"]) < 0.5
+    assert not [c for c in owid_pakistan.columns if "India" in c]
 
 
 def test_database_problems_are_in_the_data(quiz):
@@ -76,4 +138,13 @@ def test_database_problems_are_in_the_data(quiz):
     engro, tapal = (plants.set_index("Name").loc[n, "Latitude"]
                     for n in ("Engro Energy Ltd. Karachi", "Tapal Energy Limited Karachi"))
     assert abs(engro - tapal) > 2.5
-    assert all(o.correct for o in quiz.question("database-problems").options[:3])
+    # The distractor on the published summary is false: it counts fewer plants than the list has rows.
+    summary = data.load("gppd_capacity_summary").set_index("iso_code").loc["PAK"]
+    assert (len(plants), int(summary["count"])) == (84, 62)
+    right = correct_texts(quiz, "database-problems")
+    assert [t.split()[0] for t in right] == ["Two", "Kot", "A"], right
+
+
+def test_every_numeric_question_is_tested(quiz):
+    numeric = {q.id for q in quiz.questions if q.kind == "numeric"}
+    assert numeric == {"supply-growth-as-load", "gas-import-share-2019", "unlocated-capacity"}

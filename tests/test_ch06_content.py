@@ -1,10 +1,13 @@
 """Chapter 6: the numeric quiz answers agree with the data they are computed from."""
+from pathlib import Path
+
 import pytest
 
 from coursekit import data
 from coursekit.quiz import Quiz
 
 QUIZ = Quiz.load("ch06")
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def bilateral_trade(a: str, b: str, year: int) -> float:
@@ -42,16 +45,55 @@ def assert_matches(question_id: str, computed: float) -> None:
     assert question.check(computed).correct
 
 
+def assert_diagnosed(question_id: str, mistake: float, side: str) -> None:
+    """A plausible mistake is rejected with the feedback ('low'/'high') that explains it."""
+    question = QUIZ.question(question_id)
+    result = question.check(mistake)
+    assert not result.correct, f"{question_id}: the mistaken value {mistake!r} is accepted"
+    assert result.messages == (question.feedback[side],), f"{question_id}: {mistake!r} should get {side!r}"
+
+
 def test_pakistan_share_of_russias_trade_2011():
     assert_matches("pakistan-share-2011", share_of_russia("Pakistan"))
+    # Its feedback sets India beside Pakistan: about 0.85%, roughly 14 times as large.
+    assert round(share_of_russia("India"), 2) == 0.85
+    assert round(share_of_russia("India") / share_of_russia("Pakistan")) == 14
 
 
-def test_india_share_of_russias_trade_2011():
-    assert_matches("india-share-2011", share_of_russia("India"))
+def total_trade_share(partner: str, base: str, year: int) -> float:
+    """Russia-partner trade as a percentage of `base`'s imports plus exports."""
+    return bilateral_trade("Russia", partner, year) / total_trade(base, year) * 100
 
 
-def test_article_figure_is_about_five_times_the_data():
-    assert_matches("article-ratio", 0.3 / share_of_russia("Pakistan"))
+def test_russias_share_of_pakistans_trade_2012():
+    question = "russia-share-of-pakistan-2012"
+    share = total_trade_share("Pakistan", "Pakistan", 2012)
+    assert_matches(question, share)
+    # The wrong base (Russia's total) is the mistake the low feedback names; about 0.07%.
+    wrong_base = total_trade_share("Pakistan", "Russia", 2012)
+    assert round(wrong_base, 2) == 0.07
+    assert_diagnosed(question, wrong_base, "low")
+    # Dividing by Pakistan's imports only or exports only is diagnosed as too high.
+    totals = data.load("cow_trade_totals")
+    row = totals[(totals["state"] == "Pakistan") & (totals["year"] == 2012)].iloc[0]
+    trade = bilateral_trade("Russia", "Pakistan", 2012)
+    for flow, quoted in (("imports", 1.08), ("exports", 2.2)):
+        mistaken = trade / float(row[flow]) * 100
+        assert round(mistaken, 2 if flow == "imports" else 1) == quoted
+        assert_diagnosed(question, mistaken, "high")
+
+
+def test_fact_sheet_inputs_give_about_0055_percent():
+    """FACTS.md A4 #26 gives the two inputs; the share is the fact sheet's own arithmetic."""
+    facts = (ROOT / "sources" / "FACTS.md").read_text(encoding="utf-8")
+    item = next(line for line in facts.splitlines() if line.startswith("| 26 |"))
+    assert "$420m/yr" in item and "$764bn" in item, "FACTS.md A4 #26 no longer gives the inputs"
+    assert_matches("facts-inputs-share", 420 / 764_000 * 100)
+    # Forgetting that $764bn is $764,000m gives a share over 50%: diagnosed as too high.
+    assert_diagnosed("facts-inputs-share", 420 / 764 * 100, "high")
+    # The result lies in the fact sheet's range and near COW's 2011 share.
+    assert 0.05 <= QUIZ.question("facts-inputs-share").answer <= 0.07
+    assert abs(share_of_russia("Pakistan") - QUIZ.question("facts-inputs-share").answer) < 0.01
 
 
 def test_planned_capacity_against_national_output_2011():
@@ -65,7 +107,18 @@ def test_the_article_share_is_never_reached_in_the_data():
     assert max(shares) < 0.3
 
 
-@pytest.mark.parametrize("question_id", ["pakistan-share-2011", "india-share-2011", "article-ratio", "plan-vs-national"])
+@pytest.mark.parametrize("question_id", ["pakistan-share-2011", "russia-share-of-pakistan-2012", "facts-inputs-share", "plan-vs-national"])
 def test_a_wrong_answer_outside_tolerance_is_rejected(question_id):
     question = QUIZ.question(question_id)
     assert not question.check(question.answer + 2 * question.tolerance + 0.01).correct
+
+
+def test_irst_rises_past_3000_while_psm_is_idle():
+    """'irst-not-psm': COW's national figure passes 3 million tonnes in 2016, after PSM went idle (June 2015)."""
+    assert irst("Pakistan", 2015) < 3_000 <= irst("Pakistan", 2016)
+
+
+def test_every_numeric_question_is_tested():
+    numeric = {q.id for q in QUIZ.questions if q.kind == "numeric"}
+    assert numeric == {"pakistan-share-2011", "russia-share-of-pakistan-2012", "facts-inputs-share",
+                       "plan-vs-national"}

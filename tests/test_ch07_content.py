@@ -27,20 +27,51 @@ def assert_answer(quiz, question_id, value):
         f"{question_id}: data give {value}, the quiz says {question.answer} +/- {question.tolerance}")
 
 
+def assert_diagnosed(quiz, question_id, mistake, side):
+    """A plausible mistake is rejected with the feedback ('low'/'high') that explains it."""
+    question = quiz.question(question_id)
+    result = question.check(mistake)
+    assert not result.correct, f"{question_id}: the mistaken value {mistake!r} is accepted"
+    assert result.messages == (question.feedback[side],), f"{question_id}: {mistake!r} should get {side!r}"
+
+
 def russia_to_pakistan(register):
     return register[(register["Supplier"] == "Russia") & (register["Recipient"] == "Pakistan")]
 
 
-def test_rd93_engines_delivered(quiz, register):
-    rows = russia_to_pakistan(register)
-    engines = rows[rows["Designation"] == "RD-33 (6200)"]
-    assert_answer(quiz, "rd93-engines", int(engines["Numbers delivered"].sum()))
+CONTRACTED_ENGINES = 150 + 43  # the two contracts Kommersant reported (FACTS.md A5 #28)
 
 
-def test_engine_share_of_russian_deliveries(quiz, register):
+def rd33_to_pakistan(register):
     rows = russia_to_pakistan(register)
-    engines = rows.loc[rows["Designation"] == "RD-33 (6200)", "TIV delivery values"].sum()
-    assert_answer(quiz, "engine-share-of-russia", float(100 * engines / rows["TIV delivery values"].sum()))
+    return rows[rows["Designation"] == "RD-33 (6200)"]
+
+
+def test_engines_delivered_by_2012(quiz, register):
+    engines = rd33_to_pakistan(register)
+    by_2012 = int(engines.loc[engines["Delivery year"] <= 2012, "Numbers delivered"].sum())
+    assert by_2012 == 52  # quoted in the feedback
+    assert_answer(quiz, "engines-by-2012", 100 * by_2012 / CONTRACTED_ENGINES)
+    # Dividing by the first contract only is diagnosed as too high, searching for "RD-93" as too low.
+    assert_diagnosed(quiz, "engines-by-2012", 100 * by_2012 / 150, "high")
+    rd93 = register[register["Designation"].str.contains("RD-93")]
+    assert_diagnosed(quiz, "engines-by-2012", float(rd93["Numbers delivered"].sum()), "low")
+    # The rd33-evidence option quotes the total by 2023, and every yearly count is an estimate.
+    assert int(engines["Numbers delivered"].sum()) == 194
+    assert (engines["Numbers delivered is estimate"] == "Yes").all()
+
+
+def test_engine_share_of_pakistans_imports(quiz, register, tiv):
+    engines = float(rd33_to_pakistan(register)["TIV delivery values"].sum())
+    pakistan = float(tiv.loc[tiv["Recipient"] == "Pakistan", "tiv_delivered_sum"].sum())
+    assert_answer(quiz, "engine-share-of-pakistan-imports", 100 * engines / pakistan)
+    # The share of Russia's deliveries (about 62%) is the mistake the high feedback names;
+    # dividing by Pakistan and India together is the one the low feedback names.
+    of_russia = 100 * engines / float(russia_to_pakistan(register)["TIV delivery values"].sum())
+    assert round(of_russia) == 62
+    assert_diagnosed(quiz, "engine-share-of-pakistan-imports", of_russia, "high")
+    assert_diagnosed(quiz, "engine-share-of-pakistan-imports",
+                     100 * engines / float(tiv["tiv_delivered_sum"].sum()), "low")
 
 
 def test_russia_share_of_pakistan_imports(quiz, tiv):
@@ -61,7 +92,26 @@ def test_russian_mi17_2000_2010(quiz, register):
 
 
 def test_every_numeric_question_is_tested(quiz):
-    tested = {"rd93-engines", "engine-share-of-russia", "russia-share-pakistan",
+    tested = {"engines-by-2012", "engine-share-of-pakistan-imports", "russia-share-pakistan",
               "russia-india-pakistan-ratio", "mi17-2000-2010"}
     numeric = {q.id for q in quiz.questions if q.kind == "numeric"}
     assert numeric == tested
+
+
+def test_single_choice_and_multiple_choice_claims(register, tiv):
+    """Data behind options of tiv-meaning, after-2012 and rd33-evidence."""
+    new_mi17 = register[(register["Designation"] == "Mi-17") & (register["Status"] == "New")]
+    assert (new_mi17["TIV deal unit"] == 7.25).all()
+    assert not register["Designation"].str.contains("T-80").any()
+    mi35 = russia_to_pakistan(register).query("Designation == 'Mi-35M'")
+    assert mi35["Delivery year"].tolist() == [2018] and int(mi35["Numbers delivered"].sum()) == 4
+    pakistan = tiv[tiv["Recipient"] == "Pakistan"]
+    for first, last in [(2000, 2004), (2005, 2009), (2010, 2014), (2015, 2019), (2020, 2023)]:
+        period = pakistan[pakistan["year"].between(first, last)].groupby("Supplier")["tiv_delivered_sum"].sum()
+        assert period.idxmax() == "China", (first, last)
+        if first == 2015:
+            assert 100 * period["Russia"] / period.sum() < 10
+    engines = register[register["Designation"] == "RD-33 (6200)"]
+    assert set(engines["Recipient"]) == {"Pakistan", "India"}
+    jf17 = register[register["Designation"].str.startswith("JF-17") & (register["Recipient"] == "Pakistan")]
+    assert rd33_to_pakistan(register)["Delivery year"].min() == jf17["Delivery year"].min() == 2007

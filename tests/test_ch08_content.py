@@ -27,15 +27,38 @@ def assert_matches(quiz, question_id, value):
     assert abs(value - question.answer) <= question.tolerance, (question_id, value, question.answer)
 
 
+def assert_diagnosed(quiz, question_id, mistake, side):
+    """A plausible mistake is rejected with the feedback ('low'/'high') that explains it."""
+    question = quiz.question(question_id)
+    result = question.check(mistake)
+    assert not result.correct, f"{question_id}: the mistaken value {mistake!r} is accepted"
+    assert result.messages == (question.feedback[side],), f"{question_id}: {mistake!r} should get {side!r}"
+
+
 def test_shared_pakistan_russia_2012(quiz, full_memberships):
     assert_matches(quiz, "shared-2012", shared(full_memberships, "pakistan", "russia", 2012))
 
 
-def test_india_lead_2012(quiz, full_memberships):
-    india = shared(full_memberships, "india", "russia", 2012)
-    pakistan = shared(full_memberships, "pakistan", "russia", 2012)
-    assert india == 52  # quoted in the question's feedback
-    assert_matches(quiz, "india-lead", india - pakistan)
+def memberships(full, state, year):
+    return int(((full["state"] == state) & (full["year"] == year)).sum())
+
+
+def test_shared_share_of_pakistans_memberships(quiz, full_memberships):
+    pakistan_russia = shared(full_memberships, "pakistan", "russia", 2012)
+    india_russia = shared(full_memberships, "india", "russia", 2012)
+    assert (india_russia, memberships(full_memberships, "pakistan", 2012),
+            memberships(full_memberships, "india", 2012), memberships(full_memberships, "russia", 2012)) == (
+        52, 72, 90, 89)  # quoted in the prompt and feedback
+    assert_matches(quiz, "shared-share-pakistan",
+                   100 * pakistan_russia / memberships(full_memberships, "pakistan", 2012))
+    # The feedback's point: on this base Pakistan is ahead of India (57.8%).
+    india_share = 100 * india_russia / memberships(full_memberships, "india", 2012)
+    assert round(india_share, 1) == 57.8 and india_share < quiz.question("shared-share-pakistan").answer
+    # Dividing by Russia's memberships is diagnosed as too low, using India's count as too high.
+    assert_diagnosed(quiz, "shared-share-pakistan",
+                     100 * pakistan_russia / memberships(full_memberships, "russia", 2012), "low")
+    assert_diagnosed(quiz, "shared-share-pakistan",
+                     100 * india_russia / memberships(full_memberships, "pakistan", 2012), "high")
 
 
 def test_invisible_observer_years(quiz):
@@ -52,10 +75,15 @@ def test_invisible_observer_years(quiz):
     assert_matches(quiz, "invisible-observers", count)
 
 
-def test_observer_wait(quiz):
+def test_observer_wait_from_dates(quiz):
     events = data.load("sco_membership")
-    pak = events[events["country"] == "Pakistan"].set_index("event")["year"]
-    assert_matches(quiz, "observer-wait", pak["full membership"] - pak["observer status granted"])
+    pak = events[events["country"] == "Pakistan"].set_index("event")
+    days = (pak.loc["full membership", "date"] - pak.loc["observer status granted", "date"]).days
+    assert days == 4357  # quoted in the feedback
+    assert_matches(quiz, "observer-wait-dates", days / 365.25)
+    # Subtracting the years alone gives 12, which the high feedback explains.
+    years = int(pak.loc["full membership", "year"] - pak.loc["observer status granted", "year"])
+    assert_diagnosed(quiz, "observer-wait-dates", years, "high")
 
 
 def test_facts_b3_dates_match_dataset():
@@ -71,3 +99,24 @@ def test_cow_codes_no_sco_observers():
     observers = cow[cow["state"].isin(["pakistan", "india", "iran", "mongolia", "afghanistan"])]
     assert (observers["status"] == 0).all()
     assert set(cow["status"].unique()) == {0, 1}
+
+
+def test_cow_misses_claims():
+    """The data behind the cow-misses options: Shanghai Five years, the 2014 end, non-state rows."""
+    cow = data.load("cow_igo_sco")
+    members = cow[cow["status"] == 1].groupby("state")["year"].min()
+    assert sorted(members[members == 1996].index) == ["china", "kazakhstan", "kyrgyzstan", "russia", "tajikistan"]
+    assert cow["year"].max() == 2014
+    not_states = cow[cow["state"].isin(["dead", "integrated", "replaced"])]
+    assert set(not_states["state"]) == {"dead", "integrated", "replaced"} and (not_states["status"] == 0).all()
+
+
+def test_accession_distractor_2023_is_iran():
+    events = data.load("sco_membership")
+    full_2023 = events[(events["event"] == "full membership") & (events["year"] == 2023)]
+    assert full_2023["country"].tolist() == ["Iran"]
+
+
+def test_every_numeric_question_is_tested(quiz):
+    numeric = {q.id for q in quiz.questions if q.kind == "numeric"}
+    assert numeric == {"shared-2012", "shared-share-pakistan", "invisible-observers", "observer-wait-dates"}

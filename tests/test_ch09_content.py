@@ -1,4 +1,10 @@
-"""Chapter 9: the quiz answers and the numbers in the text follow from the claims table."""
+"""Chapter 9: the quiz answers and the numbers in the text follow from the claims table.
+
+Numeric answers are recomputed from the data and checked through the quiz engine itself, so the
+tolerance logic is the engine's; the mistakes named in the low/high feedback are checked to land
+on the side whose message describes them. Choice questions that rest on the table (which kind a
+statement is) are checked against its rows.
+"""
 import re
 
 import pytest
@@ -22,17 +28,73 @@ def quiz():
     return Quiz.load("ch09")
 
 
-def answer_matches(quiz, qid, value):
-    question = quiz.question(qid)
-    assert abs(value - question.answer) <= question.tolerance + 1e-9, (qid, value, question.answer)
+def pct(part: int, whole: int) -> float:
+    return round(100 * part / whole, 1)
 
 
-def test_number_of_opinions_matches_the_quiz(claims, quiz):
-    answer_matches(quiz, "n-opinions", int((claims["kind"] == "opinion").sum()))
+def assert_numeric(quiz, qid, answer, low=(), high=()):
+    """The recomputed answer is accepted; each named mistake gets the feedback that diagnoses it."""
+    assert quiz.check(qid, answer).correct, (qid, answer, quiz.question(qid).answer)
+    feedback = quiz.question(qid).feedback
+    for side, values in (("low", low), ("high", high)):
+        for value in values:
+            assert quiz.check(qid, value).messages == (feedback[side],), (qid, side, value)
 
 
-def test_share_of_checkable_claims_matches_the_quiz(claims, quiz):
-    answer_matches(quiz, "pct-checkable", round(100 * claims["checkable"].mean(), 1))
+def kinds_of_options(quiz, qid, claims, row_of_option):
+    """(correct flag, kind of the table row) for each option, matched by its exact text."""
+    kind = claims.set_index("id")["kind"]
+    options = quiz.question(qid).options
+    texts = {option.text for option in options}
+    assert texts == set(row_of_option), f"{qid}: options changed; update the map {texts ^ set(row_of_option)}"
+    return [(option.correct, kind[row_of_option[option.text]]) for option in options]
+
+
+def test_share_of_opinions_that_are_claims(claims, quiz):
+    opinions = claims["kind"] == "opinion"
+    as_claims = opinions & (claims["role"] == "claim")
+    n_opinions, n_claims = int(opinions.sum()), int((claims["role"] == "claim").sum())
+    assert (int(as_claims.sum()), n_opinions, n_claims) == (12, 23, 15)  # the counts the prompt quotes
+    assert_numeric(quiz, "pct-opinions-as-claims", pct(int(as_claims.sum()), n_opinions),
+                   low=[pct(int(as_claims.sum()), len(claims))],    # divided by all claims
+                   high=[pct(int(as_claims.sum()), n_claims)])      # the other direction of the table
+
+
+def test_share_of_checkable_claims_that_are_not_facts(claims, quiz):
+    checkable = claims[claims["checkable"]]
+    not_fact = int((checkable["kind"] != "fact").sum())
+    n_facts = int((claims["kind"] == "fact").sum())
+    assert_numeric(quiz, "pct-checkable-not-fact", pct(not_fact, len(checkable)),
+                   low=[pct(not_fact, len(claims))],                # divided by all claims
+                   high=[pct(not_fact, n_facts),                     # divided by the fact-claims
+                         pct(int((claims["kind"] != "fact").sum()), len(checkable))])
+    # the feedback lists what the five are
+    assert sorted(checkable.loc[checkable["kind"] != "fact", "kind"]) == ["opinion", "prediction"] + ["speculation"] * 3
+
+
+def test_opinions_question_follows_the_table(claims, quiz):
+    rows = {
+        "Military cooperation is the most contentious part of the relationship (P12).": "p12-controversial",
+        "Any lasting settlement in Afghanistan has to include Pakistan (P7).": "p07-pakistan-needed",
+        "Russia knows that Islamabad has had a hand in international terrorism (P7).": "p07-terrorism",
+        "President Musharraf made an official visit to Moscow in 2003 (P5).": "p05-musharraf-2003",
+        "Media reports tied the postponement to a Gazprom pipeline contract (P9).": "p09-gazprom",
+        "India therefore had little reason to try to sway Putin's decision (P3).": "p03-no-incentive",
+        "The trip was postponed, not cancelled, so it is still to come (P15).": "p15-postponed",
+    }
+    for correct, kind in kinds_of_options(quiz, "opinions", claims, rows):
+        assert correct == (kind == "opinion"), (correct, kind)
+
+
+def test_trade_share_is_a_fact_claim_whatever_its_verdict(claims):
+    row = claims.set_index("id").loc["p11-trade-share"]
+    assert (row["kind"], row["checkable"], row["verdict"]) == ("fact", True, "not found")
+
+
+def test_predictions_are_not_warrants(claims):
+    # the feedback of "warrants": one prediction is a claim (P11), the other part of the conclusion (P15)
+    predictions = claims[claims["kind"] == "prediction"].set_index("id")["role"].to_dict()
+    assert predictions == {"p11-psm-agenda": "claim", "p15-postponed": "conclusion"}
 
 
 def test_counts_quoted_in_the_chapter_text(claims):
@@ -51,6 +113,7 @@ def test_counts_quoted_in_the_chapter_text(claims):
     assert not (p3["kind"] == "fact").any()
     conclusion = claims[claims["section"] == "conclusion"]
     assert (len(conclusion), int(conclusion["checkable"].sum())) == (6, 2)
+    assert round(100 * claims["checkable"].mean(), 1) == 61.0
 
 
 def test_paragraphs_lie_in_their_sections(claims):

@@ -1,4 +1,9 @@
-"""Chapter 10: the quiz answers and the numbers in the text follow from the data."""
+"""Chapter 10: the quiz answers and the numbers in the text follow from the data.
+
+Numeric answers are recomputed and checked through the quiz engine, so the tolerance logic is the
+engine's; the mistakes named in the low/high feedback are checked to get the message that describes
+them. Choice questions that rest on a verdict are checked against the table's rows.
+"""
 import pytest
 
 from coursekit import data
@@ -20,17 +25,52 @@ def quiz():
     return Quiz.load("ch10")
 
 
-def answer_matches(quiz, qid, value):
-    question = quiz.question(qid)
-    assert abs(value - question.answer) <= question.tolerance + 1e-9, (qid, value, question.answer)
+def pct(part: int, whole: int) -> float:
+    return round(100 * part / whole, 1)
 
 
-def test_number_of_supported_claims_matches_the_quiz(checked, quiz):
-    answer_matches(quiz, "n-supported", int((checked["verdict"] == "supported").sum()))
+def assert_numeric(quiz, qid, answer, low=(), high=()):
+    """The recomputed answer is accepted; each named mistake gets the feedback that diagnoses it."""
+    assert quiz.check(qid, answer).correct, (qid, answer, quiz.question(qid).answer)
+    feedback = quiz.question(qid).feedback
+    for side, values in (("low", low), ("high", high)):
+        for value in values:
+            assert quiz.check(qid, value).messages == (feedback[side],), (qid, side, value)
 
 
-def test_share_of_supported_claims_matches_the_quiz(checked, quiz):
-    answer_matches(quiz, "pct-supported", round(100 * (checked["verdict"] == "supported").mean(), 1))
+def correct_flags_follow(quiz, qid, column, rows_of_option, rule):
+    """Each option's `correct` flag equals rule(value of `column`) for the table row it names."""
+    options = quiz.question(qid).options
+    texts = {option.text for option in options}
+    assert texts == set(rows_of_option), f"{qid}: options changed; update the map {texts ^ set(rows_of_option)}"
+    for option in options:
+        value = column[rows_of_option[option.text]]
+        assert option.correct == rule(value), (qid, option.text, value)
+
+
+def test_share_of_all_claims_supported(claims, checked, quiz):
+    supported = checked["verdict"] == "supported"
+    n = int(supported.sum())
+    high_confidence = int((supported & (checked["confidence"] == "high")).sum())
+    assert_numeric(quiz, "pct-supported-all", pct(n, len(claims)),
+                   low=[pct(high_confidence, len(claims))],   # only the high-confidence verdicts
+                   high=[pct(n, len(checked))])               # the chapter's denominator, 36
+    assert pct(n, len(checked)) == 55.6  # quoted in the prompt
+
+
+def test_share_of_energy_claims_not_supported(claims, checked, quiz):
+    energy = claims[claims["section"] == "The politics of energy"]
+    energy_checked = energy[energy["checkable"]]
+    short = int((energy_checked["verdict"] != "supported").sum())
+    not_found = int((energy_checked["verdict"] == "not found").sum())
+    unscored = int((~energy["checkable"]).sum())
+    assert_numeric(quiz, "pct-energy-not-supported", pct(short, len(energy_checked)),
+                   low=[pct(short, len(energy)),                      # all 18 claims as denominator
+                        pct(not_found, len(energy_checked))],         # only 'not found'
+                   high=[pct(short + unscored, len(energy))])         # not checkable counted as failures
+    # the comparison in the correct-answer feedback
+    opening = checked[checked["section"] == "opening"]
+    assert pct(int((opening["verdict"] != "supported").sum()), len(opening)) == 33.3
 
 
 def test_cow_trade_share_matches_the_quiz(quiz):
@@ -40,9 +80,41 @@ def test_cow_trade_share_matches_the_quiz(quiz):
     assert len(pair) == 1
     russia = totals[(totals["state"] == "Russia") & (totals["year"] == 2011)].iloc[0]
     share = 100 * float(pair["flow1"].iloc[0] + pair["flow2"].iloc[0]) / float(russia["imports"] + russia["exports"])
-    answer_matches(quiz, "trade-share-cow", share)
+    assert quiz.check("trade-share-cow", share).correct, share
     # the text says the article's 0.3% is about five times too large
     assert round(0.3 / round(share, 3), 1) == 4.9
+
+
+def test_verdict_questions_follow_the_table(claims, quiz):
+    verdict = claims.set_index("id")["verdict"]
+    correct_flags_follow(quiz, "only-contradicted", verdict, {
+        "That India had little reason to try to sway Putin's decision (P3).": "p03-no-incentive",
+        "That Pakistan made up 0.3 percent of Russia's trade in 2011 (P11).": "p11-trade-share",
+        "That Putin would have been the first Russian head of state to visit Pakistan (P1).": "p01-first-visit",
+        "That Thar's coal was discovered in 1991 (P10).": "p10-thar-1991",
+    }, lambda v: v == "contradicted")
+    correct_flags_follow(quiz, "not-found-claims", verdict, {
+        "President Zardari visited Moscow earlier in 2012 (P5).": "p05-zardari-2012",
+        "Pakistan made up 0.3 percent of Russia's trade in 2011 (P11).": "p11-trade-share",
+        "A Pakistani air chief made a first-ever trip to Moscow (P12).": "p12-air-chief",
+        "President Musharraf made an official visit to Moscow in 2003 (P5).": "p05-musharraf-2003",
+        "The large coal deposits of the Thar desert were found in 1991 (P10).": "p10-thar-1991",
+        "India had little reason to try to sway Putin's decision (P3).": "p03-no-incentive",
+    }, lambda v: v == "not found")
+    # chashma: the table keeps the leading word and puts the counter-example in the evidence
+    row = claims.set_index("id").loc["p08-no-projects"]
+    assert row["verdict"] == "not found" and "Chashma" in row["evidence"]
+    assert row["facts_verdict"].startswith("NOT FOUND")
+
+
+def test_comment_question_follows_the_comment_table(quiz):
+    verdict = data.load("comment_claims").set_index("id")["verdict"]
+    correct_flags_follow(quiz, "comment-checkable", verdict, {
+        "That a Putin visit to Pakistan worried New Delhi, and that India was blamed.": "c1-india-blamed",
+        "That India's friendship with Moscow goes back decades, to the Cold War.": "c3-cold-war-friendship",
+        "That India kept Russia's arms industry afloat after the Soviet Union broke up.": "c4-bailout",
+        "That Russia repays India by supplying it with military hardware on lease.": "c6-lease",
+    }, lambda v: v == "partly")
 
 
 def test_counts_quoted_in_the_chapter_text(claims, checked):

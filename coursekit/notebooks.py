@@ -4,6 +4,10 @@ Outputs are made deterministic: the live-widget view (its model id is random and
 the static page drops it anyway) and execution timestamps are removed, and
 execution counts are renumbered from 1. ``nbval`` then checks, in the test
 suite, that a fresh run still reproduces what is committed.
+
+Every notebook also gets :data:`KERNELSPEC`, exactly what the course's kernel
+(``ipykernel install --name python3`` in ``scripts/env.sh``) reports: with any
+other display name JupyterLab marks a notebook as modified the moment it opens.
 """
 from __future__ import annotations
 
@@ -15,12 +19,15 @@ import nbformat
 from nbclient import NotebookClient
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+# The one kernelspec of every course notebook (tests/test_notebooks.py compares it with the kernel's).
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 TIMEOUT = 300
 
 
 def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Strip what varies between runs from an executed notebook (in place)."""
+    """Strip what varies between runs from an executed notebook (in place) and set its kernelspec."""
     nb.metadata.pop("widgets", None)
+    nb.metadata["kernelspec"] = dict(KERNELSPEC)
     count = 0
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
@@ -42,7 +49,7 @@ def execute(path: Path, timeout: int = TIMEOUT) -> None:
     """Run ``path`` in a fresh kernel (cwd = its folder) and write it back cleaned."""
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", store_widget_state=False,
+        nb, timeout=timeout, kernel_name=KERNELSPEC["name"], store_widget_state=False,
         resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()

@@ -58,6 +58,42 @@ def test_assign_rewrites_only_what_changed_and_then_check_passes(tmp_path, capsy
     assert assign.main([str(copy), "--check"]) == 0
 
 
+def test_a_test_cell_never_run_is_a_one_line_error(tmp_path, capsys):
+    """Public tests print nothing when they pass, so a missing output is fine; a missing run is not."""
+    import nbformat
+
+    copy = tmp_path / EXERCISE.name
+    shutil.copytree(EXERCISE, copy)
+    master = copy / MASTER.name
+    nb = nbformat.read(master, as_version=4)
+    cell = next(c for c in nb.cells if c.get("id") == "q1-public-1")
+    assert cell.outputs == [] and cell.execution_count, "the passing public test should have run and printed nothing"
+    cell.execution_count = None
+    nbformat.write(nb, master)
+    assert assign.main([str(copy), "--check"]) == 2
+    err = capsys.readouterr().err
+    assert "was never run" in err and "coursekit execute" in err and len(err.strip().splitlines()) == 1
+
+
+def test_generated_notebooks_carry_the_course_kernelspec(tmp_path):
+    """Whatever kernelspec the master has, what assign writes opens unmodified in JupyterLab."""
+    import nbformat
+
+    from coursekit.notebooks import KERNELSPEC
+
+    copy = tmp_path / EXERCISE.name
+    shutil.copytree(EXERCISE, copy)
+    master = copy / MASTER.name
+    nb = nbformat.read(master, as_version=4)
+    nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
+    nbformat.write(nb, master)
+    generated = assign.generate(copy, run_tests=False)
+    notebooks = [name for name in generated if name.endswith(".ipynb")]
+    assert sorted(notebooks) == [f"autograder/{EXERCISE.name}.ipynb", f"student/{EXERCISE.name}.ipynb"]
+    for name in notebooks:
+        assert nbformat.reads(generated[name].decode(), as_version=4).metadata.kernelspec == KERNELSPEC, name
+
+
 def test_solution_detector_finds_exercise_1s_solutions():
     """test_exercises.py looks for these in what students get; it must find plenty to look for."""
     fragments = solution_fragments(MASTER)

@@ -3,7 +3,8 @@
 For each exercise: the committed dist/ is what `coursekit assign` generates; the student notebook
 holds no solution and no hidden test, and has a public test for every `grader.check`; it runs top
 to bottom in a fresh kernel, without error, before anything is answered, and its self-checks then
-flag every question; filled with the master's solutions, every self-check passes.
+flag every question, each in words; filled with the master's solutions, every self-check passes.
+Exercise 1's first check names the two common mistakes a student makes there.
 """
 from __future__ import annotations
 
@@ -178,6 +179,55 @@ def test_student_notebook_runs_clean_before_any_answer(exercise, blank_run):
 def test_self_checks_flag_every_question_before_any_answer(exercise, blank_run):
     for name, text in blank_run.items():
         assert "All test cases passed" not in text and "Test case failed" in text, (name, text)
+
+
+def test_self_checks_say_in_words_what_is_wrong_before_any_answer(exercise, blank_run):
+    """Every public test evaluates to a message when it fails: no bare "Expected True, got False",
+    no exception from a test that assumed the answer's type."""
+    for name, text in blank_run.items():
+        assert "Exception raised" not in text and "\nTrue\n" not in text, (name, text)
+        assert re.search(r"Got:\s+'[^']+ has type ", text), (name, text)
+
+
+def test_public_tests_expect_no_output(exercise):
+    """A public test evaluates to None when the answer passes and to a message otherwise, so it
+    expects no output. An expected output would mean the master's own solution failed the test
+    and otter baked its message in as the expectation."""
+    for name, test in read_tests(exercise.student_dir / "tests").items():
+        for case in cases(test):
+            expected = [line for line in case["code"].splitlines()
+                        if line.strip() and not line.startswith((">>> ", "... "))]
+            assert expected == [], (name, case["code"])
+
+
+def public_check(exercise: str, question: str, **values) -> str:
+    """What `grader.check(question)` reports for these values of the student's variables."""
+    from otter.test_files.ok_test import OKTestFile
+
+    env: dict = {}
+    path = ROOT / "exercises" / exercise / "dist" / "student" / "tests" / f"{question}.py"
+    exec(path.read_text(encoding="utf-8"), env)
+    test = OKTestFile.from_spec(env["test"], path=str(path))
+    test.run(dict(values))
+    return repr(test)
+
+
+def test_exercise_1_check_names_the_common_mistakes_without_the_answer():
+    import numpy as np
+
+    from coursekit import data
+
+    timeline = data.load("timeline_2012")
+    right = int(timeline["happened"].sum())
+    as_numpy = public_check("ex01_cancelled_visit", "q1", timeline=timeline, n_happened=timeline["happened"].sum())
+    assert "n_happened has type numpy.int64; it should be a Python int, e.g. int(...)" in as_numpy
+    every_row = public_check("ex01_cancelled_visit", "q1", timeline=timeline, n_happened=len(timeline))
+    assert "planned events that never took place" in every_row and "Test case failed" in every_row
+    for text in (as_numpy, every_row):
+        assert not re.search(rf"\b{right}\b", text.split("Got:")[-1]), "the message must not give the answer away"
+    assert public_check("ex01_cancelled_visit", "q1", timeline=timeline, n_happened=right) == \
+        "q1 results: All test cases passed!"
+    assert type(timeline["happened"].sum()) is np.int64  # the first mistake really gives a NumPy integer
 
 
 def test_self_checks_pass_on_a_copy_filled_with_the_solutions(exercise, tmp_path):

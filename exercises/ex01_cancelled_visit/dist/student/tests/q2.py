@@ -2,8 +2,19 @@ OK_FORMAT = True
 
 test = {   'name': 'q2',
     'points': [0, 0],
-    'suites': [   {   'cases': [   {'code': '>>> isinstance(gap_days, int) and (not isinstance(gap_days, bool)) and (0 < gap_days < 366)\nTrue', 'hidden': False, 'locked': False},
-                                   {'code': '>>> isinstance(gap_months, float) and 0 < gap_months < 12 and (round(gap_months, 1) == gap_months)\nTrue', 'hidden': False, 'locked': False}],
+    'suites': [   {   'cases': [   {   'code': ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'gap_days has type {_type(gap_days)}; it should be a Python int, e.g. int(...)' if not isinstance(gap_days, int) or isinstance(gap_days, bool) "
+                                               'else f"gap_days is {gap_days}: the speech came before the postponement, so subtract the speech\'s date from the postponement\'s" if gap_days <= 0 else '
+                                               "f'gap_days is {gap_days}, more than a year: check that you used the rows pragmatism-speech and postponement' if gap_days >= 366 else None\n",
+                                       'hidden': False,
+                                       'locked': False},
+                                   {   'code': ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'gap_months has type {_type(gap_months)}; it should be a Python float rounded to 1 decimal place, e.g. round(float(...), 1)' if not "
+                                               "isinstance(gap_months, float) else f'gap_months is {gap_months!r}: a gap of less than a year is between 0 and 12 months; divide the days by the "
+                                               "average month length' if not 0 < gap_months < 12 else f'gap_months is {gap_months!r}: round it to 1 decimal place with round(..., 1)' if "
+                                               'round(gap_months, 1) != gap_months else None\n',
+                                       'hidden': False,
+                                       'locked': False}],
                       'scored': True,
                       'setup': '',
                       'teardown': '',

@@ -2,7 +2,13 @@ OK_FORMAT = True
 
 test = {   'name': 'q4',
     'points': [0],
-    'suites': [   {   'cases': [{'code': '>>> all((isinstance(r, float) and r > 0 and (round(r, 1) == r) for r in (ru_pk_ratio, in_pk_ratio)))\nTrue', 'hidden': False, 'locked': False}],
+    'suites': [   {   'cases': [   {   'code': ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> next((f'{name} has type {_type(value)}; it should be a Python float rounded to 1 decimal place, e.g. round(float(...), 1)' if not "
+                                               'isinstance(value, float) else f"{name} is {value!r}: how many times Pakistan\'s budget a larger one is must be above 1; divide by Pakistan\'s" if not '
+                                               "value > 1 else f'{name} is {value!r}: round it to 1 decimal place with round(..., 1)' for name, value in (('ru_pk_ratio', ru_pk_ratio), "
+                                               "('in_pk_ratio', in_pk_ratio)) if not (isinstance(value, float) and value > 1 and (round(value, 1) == value))), None)\n",
+                                       'hidden': False,
+                                       'locked': False}],
                       'scored': True,
                       'setup': '',
                       'teardown': '',

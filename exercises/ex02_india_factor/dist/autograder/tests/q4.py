@@ -3,12 +3,18 @@ OK_FORMAT = True
 test = {   'name': 'q4',
     'points': [0, 0, 1, 1],
     'suites': [   {   'cases': [   {   'code': '>>> import pandas as _pd\n'
-                                               ">>> isinstance(agree_excl, _pd.DataFrame) and sorted(agree_excl.columns) == ['India', 'Pakistan'] and ([int(y) for y in agree_excl.index] == "
-                                               'list(range(1992, 2020))) and bool(((agree_excl >= 0) & (agree_excl <= 100)).all().all())\n'
-                                               'True',
+                                               ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'agree_excl has type {_type(agree_excl)}; it should be a pandas DataFrame' if not isinstance(agree_excl, _pd.DataFrame) else f'agree_excl has the "
+                                               "columns {list(agree_excl.columns)}; it should have exactly India and Pakistan' if sorted(agree_excl.columns) != ['India', 'Pakistan'] else 'agree_excl "
+                                               "should be indexed by year, 1992 to 2019, in order' if [int(y) for y in agree_excl.index] != list(range(1992, 2020)) else 'agree_excl holds values "
+                                               "outside 0-100: give percentages' if not bool(((agree_excl >= 0) & (agree_excl <= 100)).all().all()) else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {'code': '>>> isinstance(n_flips, int) and (not isinstance(n_flips, bool)) and (0 <= n_flips <= 28)\nTrue', 'hidden': False, 'locked': False},
+                                   {   'code': ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'n_flips has type {_type(n_flips)}; it should be a Python int, e.g. int(...)' if not isinstance(n_flips, int) or isinstance(n_flips, bool) else "
+                                               "f'n_flips is {n_flips}: it counts years of 1992-2019, so it lies between 0 and 28' if not 0 <= n_flips <= 28 else None\n",
+                                       'hidden': False,
+                                       'locked': False},
                                    {   'code': '>>> import pandas as _pd\n'
                                                '>>> from coursekit import data as _data\n'
                                                ">>> _v = _data.load('unga_votes')\n"

@@ -3,15 +3,18 @@ OK_FORMAT = True
 test = {   'name': 'q1',
     'points': [0, 0, 1, 1],
     'suites': [   {   'cases': [   {   'code': '>>> import pandas as _pd\n'
-                                               ">>> isinstance(by_level, _pd.DataFrame) and list(by_level.index) == LEVELS and (sorted(by_level.columns) == ['to Pakistan', 'to Russia']) and "
-                                               '(int(by_level.to_numpy().sum()) == len(visits))\n'
-                                               'True',
+                                               ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'by_level has type {_type(by_level)}; it should be a pandas DataFrame' if not isinstance(by_level, _pd.DataFrame) else 'by_level should have one "
+                                               "row per rank, in the order of LEVELS (use reindex)' if list(by_level.index) != LEVELS else f'by_level has the columns {list(by_level.columns)}; it "
+                                               'should have one per direction\' if sorted(by_level.columns) != [\'to Pakistan\', \'to Russia\'] else "by_level\'s counts do not add up to the number '
+                                               'of visits: every visit should be counted once" if int(by_level.to_numpy().sum()) != len(visits) else None\n',
                                        'hidden': False,
                                        'locked': False},
                                    {   'code': '>>> import pandas as _pd\n'
-                                               ">>> isinstance(top_share, _pd.Series) and sorted(top_share.index) == ['to Pakistan', 'to Russia'] and bool(((top_share >= 0) & (top_share <= "
-                                               '100)).all())\n'
-                                               'True',
+                                               ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'top_share has type {_type(top_share)}; it should be a pandas Series' if not isinstance(top_share, _pd.Series) else 'top_share should be indexed "
+                                               "by direction' if sorted(top_share.index) != ['to Pakistan', 'to Russia'] else 'top_share holds values outside 0-100: give percentages' if not "
+                                               'bool(((top_share >= 0) & (top_share <= 100)).all()) else None\n',
                                        'hidden': False,
                                        'locked': False},
                                    {   'code': '>>> import pandas as _pd\n'

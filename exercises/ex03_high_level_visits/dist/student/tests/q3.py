@@ -3,13 +3,17 @@ OK_FORMAT = True
 test = {   'name': 'q3',
     'points': [0, 0],
     'suites': [   {   'cases': [   {   'code': '>>> import pandas as _pd\n'
-                                               ">>> isinstance(p5_check, _pd.DataFrame) and {'id', 'event_id', '_merge'} <= set(p5_check.columns) and (set(p5_check['id']) <= set(visits['id']))\n"
-                                               'True',
+                                               ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               '>>> f\'p5_check has type {_type(p5_check)}; it should be a pandas DataFrame\' if not isinstance(p5_check, _pd.DataFrame) else "p5_check should have '
+                                               'the columns id, event_id and _merge (merge with indicator=True, after renaming the timeline\'s id)" if not {\'id\', \'event_id\', \'_merge\'} <= '
+                                               "set(p5_check.columns) else 'p5_check has visit ids that are not in visits: merge the P5 visits onto the timeline events, not the other way round' if "
+                                               "not set(p5_check['id']) <= set(visits['id']) else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> isinstance(matched_ids, list) and all((isinstance(i, str) for i in matched_ids)) and (matched_ids == sorted(matched_ids)) and (set(matched_ids) <= '
-                                               "set(visits['id']))\n"
-                                               'True',
+                                   {   'code': ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'matched_ids has type {_type(matched_ids)}; it should be a list' if not isinstance(matched_ids, list) else 'matched_ids should hold visit ids as "
+                                               "str' if not all((isinstance(i, str) for i in matched_ids)) else 'matched_ids should be sorted' if matched_ids != sorted(matched_ids) else 'matched_ids "
+                                               "holds ids that are not visit ids (timeline event ids, perhaps)' if not set(matched_ids) <= set(visits['id']) else None\n",
                                        'hidden': False,
                                        'locked': False}],
                       'scored': True,

@@ -3,11 +3,17 @@ OK_FORMAT = True
 test = {   'name': 'q5',
     'points': [0, 0, 1, 1],
     'suites': [   {   'cases': [   {   'code': '>>> import pandas as _pd\n'
-                                               '>>> bool(isinstance(in_article, _pd.DataFrame) and list(in_article.columns) == list(projects.columns) and (0 < len(in_article) <= len(projects)))\n'
-                                               'True',
+                                               ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'in_article has type {_type(in_article)}; it should be a pandas DataFrame' if not isinstance(in_article, _pd.DataFrame) else 'in_article should "
+                                               "keep every column of projects' if list(in_article.columns) != list(projects.columns) else 'in_article should hold some, not all, rows of projects' if "
+                                               'not 0 < len(in_article) <= len(projects) else None\n',
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> bool(isinstance(none_found_share, float) and 0 <= none_found_share <= 100 and (round(none_found_share, 1) == none_found_share))\nTrue',
+                                   {   'code': ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'none_found_share has type {_type(none_found_share)}; it should be a Python float rounded to 1 decimal place, e.g. round(float(...), 1)' if not "
+                                               "isinstance(none_found_share, float) else f'none_found_share is {none_found_share!r}: a percentage lies between 0 and 100 (multiply a share of 1 by "
+                                               "100)' if not 0 <= none_found_share <= 100 else f'none_found_share is {none_found_share!r}: round it to 1 decimal place with round(..., 1)' if "
+                                               'round(none_found_share, 1) != none_found_share else None\n',
                                        'hidden': False,
                                        'locked': False},
                                    {   'code': '>>> from coursekit import data as _data\n'

@@ -3,12 +3,18 @@ OK_FORMAT = True
 test = {   'name': 'q1',
     'points': [0, 0],
     'suites': [   {   'cases': [   {   'code': '>>> import pandas as _pd\n'
-                                               '>>> bool(isinstance(shares, _pd.DataFrame) and list(shares.columns) == list(SOURCES.values()) and (len(shares) > 0) and (shares.astype(float) >= '
-                                               '0).all().all() and (shares.astype(float) <= 100).all().all())\n'
-                                               'True',
+                                               ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'shares has type {_type(shares)}; it should be a pandas DataFrame' if not isinstance(shares, _pd.DataFrame) else 'shares should have the five "
+                                               "short names of SOURCES as columns, in that order' if list(shares.columns) != list(SOURCES.values()) else 'shares has no rows' if len(shares) == 0 else "
+                                               "'shares holds values outside 0-100: give percentages of total generation' if not bool((shares.astype(float) >= 0).all().all() and "
+                                               '(shares.astype(float) <= 100).all().all()) else None\n',
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> bool(isinstance(coal_pp_change, float) and -100 < coal_pp_change < 100 and (round(coal_pp_change, 1) == coal_pp_change))\nTrue',
+                                   {   'code': ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'coal_pp_change has type {_type(coal_pp_change)}; it should be a Python float rounded to 1 decimal place, e.g. round(float(...), 1)' if not "
+                                               "isinstance(coal_pp_change, float) else f'coal_pp_change is {coal_pp_change!r}: a change in percentage points of a share lies between -100 and 100' if "
+                                               "not -100 < coal_pp_change < 100 else f'coal_pp_change is {coal_pp_change!r}: round it to 1 decimal place with round(..., 1)' if round(coal_pp_change, "
+                                               '1) != coal_pp_change else None\n',
                                        'hidden': False,
                                        'locked': False}],
                       'scored': True,

@@ -3,12 +3,18 @@ OK_FORMAT = True
 test = {   'name': 'q1',
     'points': [0, 0, 1, 1],
     'suites': [   {   'cases': [   {   'code': '>>> import pandas as _pd\n'
-                                               ">>> bool(isinstance(rp, _pd.DataFrame) and {'year', 'bilateral', 'russia_total', 'share'} <= set(rp.columns) and ([int(y) for y in rp['year']] == "
-                                               "list(range(1992, 2015))) and ((rp['share'] > 0) & (rp['share'] < 100)).all())\n"
-                                               'True',
+                                               ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'rp has type {_type(rp)}; it should be a pandas DataFrame' if not isinstance(rp, _pd.DataFrame) else 'rp should have (at least) the columns year, "
+                                               "bilateral, russia_total and share' if not {'year', 'bilateral', 'russia_total', 'share'} <= set(rp.columns) else 'rp should have one row per year from "
+                                               '1992 to 2014, in order\' if [int(y) for y in rp[\'year\']] != list(range(1992, 2015)) else "rp[\'share\'] should be a percentage between 0 and 100" if '
+                                               "not bool(((rp['share'] > 0) & (rp['share'] < 100)).all()) else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> bool(isinstance(pak_share_2011, float) and 0 < pak_share_2011 < 100 and (round(pak_share_2011, 3) == pak_share_2011))\nTrue',
+                                   {   'code': ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'pak_share_2011 has type {_type(pak_share_2011)}; it should be a Python float rounded to 3 decimal places, e.g. round(float(...), 3)' if not "
+                                               "isinstance(pak_share_2011, float) else f'pak_share_2011 is {pak_share_2011!r}: a percentage lies between 0 and 100' if not 0 < pak_share_2011 < 100 "
+                                               "else f'pak_share_2011 is {pak_share_2011!r}: round it to 3 decimal places with round(..., 3)' if round(pak_share_2011, 3) != pak_share_2011 else "
+                                               'None\n',
                                        'hidden': False,
                                        'locked': False},
                                    {   'code': '>>> from coursekit import data as _data\n'

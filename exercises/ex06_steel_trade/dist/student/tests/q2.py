@@ -2,13 +2,18 @@ OK_FORMAT = True
 
 test = {   'name': 'q2',
     'points': [0, 0],
-    'suites': [   {   'cases': [   {   'code': '>>> import pandas as _pd\n>>> bool(isinstance(yoy, _pd.Series) and [int(y) for y in yoy.index] == list(range(1993, 2015)) and yoy.notna().all())\nTrue',
+    'suites': [   {   'cases': [   {   'code': '>>> import pandas as _pd\n'
+                                               ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'yoy has type {_type(yoy)}; it should be a pandas Series' if not isinstance(yoy, _pd.Series) else 'yoy should be indexed by year, 1993 to 2014 "
+                                               "(drop the first year, which has no previous one)' if [int(y) for y in yoy.index] != list(range(1993, 2015)) else 'yoy has missing values' if not "
+                                               'bool(yoy.notna().all()) else None\n',
                                        'hidden': False,
                                        'locked': False},
                                    {   'code': '>>> import pandas as _pd\n'
-                                               ">>> bool(isinstance(cagr, _pd.Series) and set(cagr.index) == {'flow1', 'flow2', 'bilateral'} and all((-100 < float(v) < 1000 and round(float(v), 1) == "
-                                               'float(v) for v in cagr)))\n'
-                                               'True',
+                                               ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'cagr has type {_type(cagr)}; it should be a pandas Series' if not isinstance(cagr, _pd.Series) else 'cagr should be indexed by flow1, flow2 and "
+                                               "bilateral' if set(cagr.index) != {'flow1', 'flow2', 'bilateral'} else 'cagr holds implausible rates: give yearly growth in percent' if not all((-100 < "
+                                               "float(v) < 1000 for v in cagr)) else 'cagr is not rounded to one decimal place' if not all((round(float(v), 1) == float(v) for v in cagr)) else None\n",
                                        'hidden': False,
                                        'locked': False}],
                       'scored': True,

@@ -3,15 +3,20 @@ OK_FORMAT = True
 test = {   'name': 'q4',
     'points': [0, 0],
     'suites': [   {   'cases': [   {   'code': '>>> import pandas as _pd\n'
-                                               ">>> bool(isinstance(steel, _pd.DataFrame) and set(steel.columns) == {'India', 'Pakistan', 'Russia'} and (len(steel) == nmc['year'].nunique()) and "
-                                               '({2011, 2022} <= {int(y) for y in steel.index}) and (steel.loc[[2011, 2022]] > 0).all().all() and (steel < 10000).all().all())\n'
-                                               'True',
+                                               ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'steel has type {_type(steel)}; it should be a pandas DataFrame' if not isinstance(steel, _pd.DataFrame) else f'steel has the columns "
+                                               "{list(steel.columns)}; it should have India, Pakistan and Russia' if set(steel.columns) != {'India', 'Pakistan', 'Russia'} else 'steel should have one "
+                                               "row per year of nmc, indexed by year' if len(steel) != nmc['year'].nunique() or not {2011, 2022} <= {int(y) for y in steel.index} else 'steel holds "
+                                               "values that are not positive in 2011 and 2022, or are implausibly large' if not bool((steel.loc[[2011, 2022]] > 0).all().all() and (steel < "
+                                               '10000).all().all()) else None\n',
                                        'hidden': False,
                                        'locked': False},
                                    {   'code': '>>> import pandas as _pd\n'
-                                               ">>> bool(isinstance(steel_growth, _pd.Series) and set(steel_growth.index) == {'India', 'Pakistan', 'Russia'} and all((0 < float(v) < 100 and "
-                                               'round(float(v), 2) == float(v) for v in steel_growth)))\n'
-                                               'True',
+                                               ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'steel_growth has type {_type(steel_growth)}; it should be a pandas Series' if not isinstance(steel_growth, _pd.Series) else 'steel_growth should "
+                                               "be indexed by India, Pakistan and Russia' if set(steel_growth.index) != {'India', 'Pakistan', 'Russia'} else 'steel_growth holds implausible values' "
+                                               "if not all((0 < float(v) < 100 for v in steel_growth)) else 'steel_growth is not rounded to two decimal places' if not all((round(float(v), 2) == "
+                                               'float(v) for v in steel_growth)) else None\n',
                                        'hidden': False,
                                        'locked': False}],
                       'scored': True,

@@ -3,14 +3,18 @@ OK_FORMAT = True
 test = {   'name': 'q5',
     'points': [0, 0],
     'suites': [   {   'cases': [   {   'code': '>>> import pandas as _pd\n'
-                                               ">>> bool(isinstance(yearly, _pd.DataFrame) and [int(y) for y in yearly.index] == list(range(2000, 2024)) and ({'via China', 'direct'} <= "
-                                               "set(yearly.columns)) and (yearly[['via China', 'direct']].fillna(0) >= 0).all().all())\n"
-                                               'True',
+                                               ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'yearly has type {_type(yearly)}; it should be a pandas DataFrame' if not isinstance(yearly, _pd.DataFrame) else 'yearly should be indexed by "
+                                               'every year from 2000 to 2023, 0 where nothing came (reindex)\' if [int(y) for y in yearly.index] != list(range(2000, 2024)) else "yearly should have '
+                                               'the columns \'via China\' and \'direct\'" if not {\'via China\', \'direct\'} <= set(yearly.columns) else \'yearly holds negative values\' if not '
+                                               "bool((yearly[['via China', 'direct']].fillna(0) >= 0).all().all()) else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> bool(isinstance(direct_years, list) and len(direct_years) > 0 and all((isinstance(y, int) and 2000 <= y <= 2023 for y in direct_years)) and '
-                                               '(direct_years == sorted(direct_years)))\n'
-                                               'True',
+                                   {   'code': ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'direct_years has type {_type(direct_years)}; it should be a list' if not isinstance(direct_years, list) else 'direct_years is empty' if "
+                                               "len(direct_years) == 0 else 'direct_years should hold Python ints (convert each with int(...))' if not all((isinstance(y, int) for y in direct_years)) "
+                                               "else 'direct_years holds years outside 2000-2023' if not all((2000 <= y <= 2023 for y in direct_years)) else 'direct_years should be in increasing "
+                                               "order' if direct_years != sorted(direct_years) else None\n",
                                        'hidden': False,
                                        'locked': False}],
                       'scored': True,

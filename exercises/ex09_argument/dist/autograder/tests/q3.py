@@ -2,13 +2,19 @@ OK_FORMAT = True
 
 test = {   'name': 'q3',
     'points': [0, 0, 1, 1],
-    'suites': [   {   'cases': [   {   'code': '>>> isinstance(share_checkable, float) and 0 <= share_checkable <= 100 and (round(share_checkable, 1) == share_checkable)\nTrue',
+    'suites': [   {   'cases': [   {   'code': ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'share_checkable has type {_type(share_checkable)}; it should be a Python float rounded to 1 decimal place, e.g. round(float(...), 1)' if not "
+                                               "isinstance(share_checkable, float) else f'share_checkable is {share_checkable!r}: a percentage lies between 0 and 100 (multiply a share of 1 by 100)' "
+                                               "if not 0 <= share_checkable <= 100 else f'share_checkable is {share_checkable!r}: round it to 1 decimal place with round(..., 1)' if "
+                                               'round(share_checkable, 1) != share_checkable else None\n',
                                        'hidden': False,
                                        'locked': False},
                                    {   'code': '>>> import pandas as _pd\n'
-                                               '>>> isinstance(checkable_by_role, _pd.Series) and set(map(str, checkable_by_role.index)) == set(ROLES) and bool(checkable_by_role.between(0, '
-                                               '100).all()) and bool((checkable_by_role.round(1) == checkable_by_role).all())\n'
-                                               'True',
+                                               ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'checkable_by_role has type {_type(checkable_by_role)}; it should be a pandas Series' if not isinstance(checkable_by_role, _pd.Series) else "
+                                               "'checkable_by_role should be indexed by role, every role of ROLES once' if set(map(str, checkable_by_role.index)) != set(ROLES) else "
+                                               "'checkable_by_role should hold percentages between 0 and 100' if not bool(checkable_by_role.between(0, 100).all()) else 'checkable_by_role is not "
+                                               "rounded to one decimal place' if not bool((checkable_by_role.round(1) == checkable_by_role).all()) else None\n",
                                        'hidden': False,
                                        'locked': False},
                                    {   'code': '>>> from coursekit import data as _data\n'

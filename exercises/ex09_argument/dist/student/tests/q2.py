@@ -3,12 +3,17 @@ OK_FORMAT = True
 test = {   'name': 'q2',
     'points': [0, 0],
     'suites': [   {   'cases': [   {   'code': '>>> import pandas as _pd\n'
-                                               '>>> isinstance(kind_role, _pd.DataFrame) and set(map(str, kind_role.index)) <= set(KINDS) and (set(map(str, kind_role.columns)) <= set(ROLES)) and '
-                                               '(int(kind_role.to_numpy().sum()) == len(claims))\n'
-                                               'True',
+                                               ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'kind_role has type {_type(kind_role)}; it should be a pandas DataFrame' if not isinstance(kind_role, _pd.DataFrame) else 'kind_role should have "
+                                               "one row per kind and one column per role, with no totals' if not set(map(str, kind_role.index)) <= set(KINDS) or not set(map(str, kind_role.columns)) "
+                                               '<= set(ROLES) else "kind_role\'s counts should add up to the number of claims" if int(kind_role.to_numpy().sum()) != len(claims) else None\n',
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> isinstance(evidence_fact_share, float) and 0 <= evidence_fact_share <= 100 and (round(evidence_fact_share, 1) == evidence_fact_share)\nTrue',
+                                   {   'code': ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'evidence_fact_share has type {_type(evidence_fact_share)}; it should be a Python float rounded to 1 decimal place, e.g. round(float(...), 1)' if "
+                                               "not isinstance(evidence_fact_share, float) else f'evidence_fact_share is {evidence_fact_share!r}: a percentage lies between 0 and 100 (multiply a "
+                                               "share of 1 by 100)' if not 0 <= evidence_fact_share <= 100 else f'evidence_fact_share is {evidence_fact_share!r}: round it to 1 decimal place with "
+                                               "round(..., 1)' if round(evidence_fact_share, 1) != evidence_fact_share else None\n",
                                        'hidden': False,
                                        'locked': False}],
                       'scored': True,

@@ -3,12 +3,18 @@ OK_FORMAT = True
 test = {   'name': 'q1',
     'points': [0, 0, 1, 1],
     'suites': [   {   'cases': [   {   'code': '>>> import pandas as _pd\n'
-                                               ">>> bool(isinstance(verdict_counts, _pd.Series) and len(verdict_counts) > 0 and (set(verdict_counts.index) <= {'supported', 'partly', 'not found', "
-                                               "'contradicted'}) and all((int(n) == n and n > 0 for n in verdict_counts)))\n"
-                                               'True',
+                                               ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'verdict_counts has type {_type(verdict_counts)}; it should be a pandas Series' if not isinstance(verdict_counts, _pd.Series) else "
+                                               "'verdict_counts is empty' if len(verdict_counts) == 0 else 'verdict_counts holds verdicts that checkable claims do not get: keep only the checkable "
+                                               "claims first' if not set(verdict_counts.index) <= {'supported', 'partly', 'not found', 'contradicted'} else 'verdict_counts should hold counts "
+                                               "(positive whole numbers)' if not all((int(n) == n and n > 0 for n in verdict_counts)) else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> bool(isinstance(pct_not_supported, float) and 0 <= pct_not_supported <= 100 and (round(pct_not_supported, 1) == pct_not_supported))\nTrue',
+                                   {   'code': ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'pct_not_supported has type {_type(pct_not_supported)}; it should be a Python float rounded to 1 decimal place, e.g. round(float(...), 1)' if not "
+                                               "isinstance(pct_not_supported, float) else f'pct_not_supported is {pct_not_supported!r}: a percentage lies between 0 and 100 (multiply a share of 1 by "
+                                               "100)' if not 0 <= pct_not_supported <= 100 else f'pct_not_supported is {pct_not_supported!r}: round it to 1 decimal place with round(..., 1)' if "
+                                               'round(pct_not_supported, 1) != pct_not_supported else None\n',
                                        'hidden': False,
                                        'locked': False},
                                    {   'code': '>>> from coursekit import data as _data\n'

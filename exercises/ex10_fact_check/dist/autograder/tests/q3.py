@@ -3,15 +3,17 @@ OK_FORMAT = True
 test = {   'name': 'q3',
     'points': [0, 0, 1, 1],
     'suites': [   {   'cases': [   {   'code': '>>> import pandas as _pd\n'
-                                               ">>> bool(isinstance(both, _pd.DataFrame) and 'text' in both.columns and (set(both['text']) == {'article', 'comment'}) and (len(both) == len(claims) + "
-                                               'len(comment)))\n'
-                                               'True',
+                                               ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               '>>> f\'both has type {_type(both)}; it should be a pandas DataFrame\' if not isinstance(both, _pd.DataFrame) else "both should have a column text '
+                                               'whose values are \'article\' and \'comment\'" if \'text\' not in both.columns or set(both[\'text\']) != {\'article\', \'comment\'} else f\'both has '
+                                               "{len(both)} rows; it should hold every row of claims and of comment' if len(both) != len(claims) + len(comment) else None\n",
                                        'hidden': False,
                                        'locked': False},
                                    {   'code': '>>> import pandas as _pd\n'
-                                               ">>> bool(isinstance(assessed_pct, _pd.Series) and set(assessed_pct.index) == {'article', 'comment'} and all((0 <= float(x) <= 100 for x in "
-                                               'assessed_pct)))\n'
-                                               'True',
+                                               ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               '>>> f\'assessed_pct has type {_type(assessed_pct)}; it should be a pandas Series\' if not isinstance(assessed_pct, _pd.Series) else "assessed_pct '
+                                               'should be indexed by \'article\' and \'comment\'" if set(assessed_pct.index) != {\'article\', \'comment\'} else \'assessed_pct should hold percentages '
+                                               "between 0 and 100' if not all((0 <= float(x) <= 100 for x in assessed_pct)) else None\n",
                                        'hidden': False,
                                        'locked': False},
                                    {   'code': '>>> from coursekit import data as _data\n'

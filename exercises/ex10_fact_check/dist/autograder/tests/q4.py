@@ -3,17 +3,26 @@ OK_FORMAT = True
 test = {   'name': 'q4',
     'points': [0, 0, 0, 1, 1, 1],
     'suites': [   {   'cases': [   {   'code': '>>> import pandas as _pd\n'
-                                               ">>> bool(isinstance(shares, _pd.DataFrame) and {'India', 'Pakistan'} <= {str(c) for c in shares.columns} and (len(shares) == 23) and all((0 < float(x) "
-                                               "< 100 for x in shares['Pakistan'])))\n"
-                                               'True',
+                                               ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'shares has type {_type(shares)}; it should be a pandas DataFrame' if not isinstance(shares, _pd.DataFrame) else 'shares should have the columns "
+                                               "India and Pakistan' if not {'India', 'Pakistan'} <= {str(c) for c in shares.columns} else f'shares has {len(shares)} rows; it should have one per year "
+                                               'from 1992 to 2014\' if len(shares) != 23 else "shares should hold percentages of Russia\'s total trade (between 0 and 100)" if not all((0 < float(x) < '
+                                               "100 for x in shares['Pakistan'])) else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> bool(isinstance(pk_peak, tuple) and len(pk_peak) == 2 and isinstance(pk_peak[0], int) and isinstance(pk_peak[1], float) and (1992 <= pk_peak[0] <= '
-                                               '2014) and (0 < pk_peak[1] < 100) and (round(pk_peak[1], 3) == pk_peak[1]))\n'
-                                               'True',
+                                   {   'code': ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'pk_peak has type {_type(pk_peak)}; it should be a tuple' if not isinstance(pk_peak, tuple) else f'pk_peak has {len(pk_peak)} items; it should "
+                                               "have two, (year, share)' if len(pk_peak) != 2 else f'pk_peak holds a {_type(pk_peak[0])} and a {_type(pk_peak[1])}; it should hold an int (the year) "
+                                               "and a float (the share)' if not isinstance(pk_peak[0], int) or not isinstance(pk_peak[1], float) else 'pk_peak should be (year, share): a year of "
+                                               "1992-2014 first, then a percentage' if not 1992 <= pk_peak[0] <= 2014 or not 0 < pk_peak[1] < 100 else 'the share in pk_peak is not rounded to three "
+                                               "decimal places' if round(pk_peak[1], 3) != pk_peak[1] else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {'code': '>>> bool(isinstance(n_years_03, int) and (not isinstance(n_years_03, bool)) and (0 <= n_years_03 <= 23))\nTrue', 'hidden': False, 'locked': False},
+                                   {   'code': ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'n_years_03 has type {_type(n_years_03)}; it should be a Python int, e.g. int(...)' if not isinstance(n_years_03, int) or isinstance(n_years_03, "
+                                               "bool) else f'n_years_03 is {n_years_03}: it counts years of 1992-2014, so it lies between 0 and 23' if not 0 <= n_years_03 <= 23 else None\n",
+                                       'hidden': False,
+                                       'locked': False},
                                    {   'code': '>>> from coursekit import data as _data\n'
                                                '>>> import numpy as _np\n'
                                                ">>> _d = _data.load('cow_trade_dyadic')\n"

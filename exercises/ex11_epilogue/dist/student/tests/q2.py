@@ -3,11 +3,17 @@ OK_FORMAT = True
 test = {   'name': 'q2',
     'points': [0, 0],
     'suites': [   {   'cases': [   {   'code': '>>> import pandas as _pd\n'
-                                               ">>> bool(isinstance(outcome_pct, _pd.Series) and set(outcome_pct.index) <= set(score['outcome']) and (abs(float(outcome_pct.sum()) - 100) < 1))\n"
-                                               'True',
+                                               ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'outcome_pct has type {_type(outcome_pct)}; it should be a pandas Series' if not isinstance(outcome_pct, _pd.Series) else 'outcome_pct should be "
+                                               "indexed by outcome' if not set(outcome_pct.index) <= set(score['outcome']) else 'outcome_pct should add up to 100: percentages of all expectations' if "
+                                               'abs(float(outcome_pct.sum()) - 100) >= 1 else None\n',
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> bool(isinstance(dnh_below_high_pct, float) and 0 <= dnh_below_high_pct <= 100 and (round(dnh_below_high_pct, 1) == dnh_below_high_pct))\nTrue',
+                                   {   'code': ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'dnh_below_high_pct has type {_type(dnh_below_high_pct)}; it should be a Python float rounded to 1 decimal place, e.g. round(float(...), 1)' if "
+                                               "not isinstance(dnh_below_high_pct, float) else f'dnh_below_high_pct is {dnh_below_high_pct!r}: a percentage lies between 0 and 100 (multiply a share "
+                                               "of 1 by 100)' if not 0 <= dnh_below_high_pct <= 100 else f'dnh_below_high_pct is {dnh_below_high_pct!r}: round it to 1 decimal place with round(..., "
+                                               "1)' if round(dnh_below_high_pct, 1) != dnh_below_high_pct else None\n",
                                        'hidden': False,
                                        'locked': False}],
                       'scored': True,

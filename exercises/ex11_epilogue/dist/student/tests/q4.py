@@ -3,19 +3,24 @@ OK_FORMAT = True
 test = {   'name': 'q4',
     'points': [0, 0, 0],
     'suites': [   {   'cases': [   {   'code': '>>> import pandas as _pd\n'
-                                               '>>> bool(isinstance(top_level, _pd.DataFrame) and list(top_level.columns) == list(visits.columns) and (0 < len(top_level) < len(visits)))\n'
-                                               'True',
+                                               ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'top_level has type {_type(top_level)}; it should be a pandas DataFrame' if not isinstance(top_level, _pd.DataFrame) else 'top_level should keep "
+                                               "every column of visits' if list(top_level.columns) != list(visits.columns) else 'top_level should hold some, not all, rows of visits' if not 0 < "
+                                               'len(top_level) < len(visits) else None\n',
                                        'hidden': False,
                                        'locked': False},
                                    {   'code': '>>> import pandas as _pd\n'
-                                               ">>> bool(isinstance(top_by_host, _pd.Series) and set(top_by_host.index) <= set(visits['host_country']) and (int(top_by_host.sum()) == "
-                                               'len(top_level)))\n'
-                                               'True',
+                                               ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'top_by_host has type {_type(top_by_host)}; it should be a pandas Series' if not isinstance(top_by_host, _pd.Series) else 'top_by_host should be "
+                                               "indexed by host_country' if not set(top_by_host.index) <= set(visits['host_country']) else 'top_by_host should add up to the number of rows of "
+                                               "top_level' if int(top_by_host.sum()) != len(top_level) else None\n",
                                        'hidden': False,
                                        'locked': False},
                                    {   'code': '>>> import pandas as _pd\n'
-                                               ">>> bool(isinstance(last_top_in_pakistan, _pd.Timestamp) and visits['date'].min() <= last_top_in_pakistan <= visits['date'].max())\n"
-                                               'True',
+                                               ">>> _type = lambda value: (type(value).__module__ + '.' + type(value).__qualname__).removeprefix('builtins.')\n"
+                                               ">>> f'last_top_in_pakistan has type {_type(last_top_in_pakistan)}; it should be a pandas Timestamp' if not isinstance(last_top_in_pakistan, "
+                                               "_pd.Timestamp) else 'last_top_in_pakistan should be the date of one of the visits' if not visits['date'].min() <= last_top_in_pakistan <= "
+                                               "visits['date'].max() else None\n",
                                        'hidden': False,
                                        'locked': False}],
                       'scored': True,

@@ -6,7 +6,7 @@ is built once per run. The browser tests share one local server and one Debian
 Chromium. For every page in ``_toc.yml``: no failed request, no request to another
 host, no console error; axe-core (``package-lock.json``, installed by ``npm ci``) finds
 no serious or critical violation; every image has alt text; headings are in order; a
-full-page screenshot goes to ``_build/screenshots/`` (with ``report.json``: sizes, load
+full-page screenshot goes to ``_build/screenshots/book/`` (with ``report.json``: sizes, load
 times, axe counts; the folder is printed at the end of the run). Every quiz question
 is answered wrong and right, by keyboard alone, and must show the bank's feedback
 (:meth:`Question.check`). The built-in search finds each chapter by a word only it uses.
@@ -102,7 +102,7 @@ def test_every_figure_has_alt_text(book):
 # aborted: load, headings and images, axe-core, a full-page screenshot, then its
 # quizzes. The tests read what that visit recorded.
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-SCREENSHOTS = ROOT / "_build" / "screenshots"
+SCREENSHOTS = ROOT / "_build" / "screenshots" / "book"  # jupyterlab/ and notebook7/ beside it are test_jupyterlab.py's
 CONCURRENT_PAGES = 3
 VIEWPORT = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}

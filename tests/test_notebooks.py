@@ -58,6 +58,21 @@ def test_every_committed_notebook_carries_the_installed_kernels_spec():
     assert {p: k for p, k in wrong.items() if k != KERNELSPEC} == {}, f"each should carry {KERNELSPEC}"
 
 
+def test_money_in_markdown_is_never_read_as_maths():
+    """jupyterlab-myst reads "$542 million ... $500 million" as a formula: a dollar sign outside code is escaped."""
+    import re
+
+    code = re.compile(r"```.*?```|`[^`\n]*`", re.S)
+    bare = {}
+    for name in committed_notebooks():
+        nb = json.loads((ROOT / name).read_text(encoding="utf-8"))
+        for n, cell in enumerate(nb["cells"], start=1):
+            text = code.sub("", "".join(cell["source"])) if cell["cell_type"] == "markdown" else ""
+            if re.search(r"(?<!\\)\$", text):
+                bare.setdefault(name, []).append(n)
+    assert bare == {}, "unescaped $ (write \\$) in markdown cells, by notebook and cell number"
+
+
 def test_clean_sets_the_kernelspec():
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}

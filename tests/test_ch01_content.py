@@ -78,3 +78,25 @@ def test_zardari_visit_is_in_2011(quiz, visits):
     assert visits.loc["zardari-2011", "date"].year == 2011
     right = next(o.text for o in quiz.question("zardari-date").options if o.correct)
     assert "2011" in right
+
+
+def test_first_visit_key_names_both_kosygin_visits(quiz, visits):
+    """first-visit: Kosygin came in 1968 and 1969 (FACTS.md C2 #1), both as a head of government."""
+    kosygin = visits[visits["visitor"].eq("Kosygin")]
+    assert sorted(kosygin["date"].dt.year) == [1968, 1969] and kosygin["level"].eq("head of government").all()
+    right = next(o.text for o in quiz.question("first-visit").options if o.correct)
+    assert "1968" in right and "1969" in right, right
+
+
+def test_postponed_key_matches_the_three_counts(quiz, visits):
+    """postponed-or-cancelled: no Russian head of state in Pakistan, but a head of government came in 2024."""
+    to_pakistan = visits[visits["visitor_country"].eq("Russia") & visits["host_country"].eq("Pakistan")]
+    assert not to_pakistan["level"].eq("head of state").any()
+    mishustin = visits.loc["mishustin-2024"]
+    assert (mishustin["level"], mishustin["kind"]) == ("head of government", "other visit to the country")
+    question = quiz.question("postponed-or-cancelled")
+    right = next(o for o in question.options if o.correct)
+    assert "Mishustin" in right.feedback and "visit to the country" in right.feedback
+    # The later meetings were not all abroad from Russia's side: Ufa (2015) and Moscow (2022) are in Russia.
+    in_russia = visits[visits["date"].dt.year.ge(2013) & visits["host_country"].eq("Russia") & visits["level"].ne("minister")]
+    assert {"sharif-2015", "khan-2022"} <= set(in_russia.index)

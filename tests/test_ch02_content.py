@@ -142,3 +142,26 @@ def test_ranking_statements_in_the_quiz_hold(votes_2012, quiz):
     question = quiz.question("definitions-ranking")
     right = [o.text for o in question.options if o.correct]
     assert len(right) == 2 and any("with China when abstentions are excluded" in t for t in right)
+
+
+def test_the_hindu_report_came_after_the_article_was_written(quiz):
+    """FACTS.md C4 #1: the article still expects Kayani's 3 October trip, so it predates the 8 October report.
+
+    Chapter 2 and the hindu-report question must say that the author could not have read it.
+    """
+    import json
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    article = (root.parent / "shared" / "source" / "000_03c65428cc392a61.txt").read_text(encoding="utf-8")
+    # P5 speaks of the Moscow trip as still to come: the article was written before it started.
+    assert re.search(r"set to welcome General Ashfaq Parvez Kayani on 3rd October", article)
+    timeline = data.load("timeline_2012").set_index("id")["date"]
+    latest_written = timeline["kayani-moscow"] - pd.Timedelta(days=1)  # 2 October 2012 at the latest
+    assert (timeline["hindu-report"] - latest_written).days == 6
+    cells = json.loads((root / "chapters" / "02_india_factor.ipynb").read_text(encoding="utf-8"))["cells"]
+    text = " ".join(" ".join("".join(c["source"]).split()) for c in cells if c["cell_type"] == "markdown")
+    assert "could not have read The Hindu's report" in text and "cannot tell whether the author" not in text
+    right = next(o for o in quiz.question("hindu-report").options if o.correct)
+    assert "could not have read the report" in right.feedback

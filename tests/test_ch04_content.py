@@ -95,3 +95,37 @@ def test_no_south_caucasus_state_is_in_the_extract(ucdp):
     names = set(ucdp["country_name"])
     assert not names & {"Georgia", "Armenia", "Azerbaijan"}
     assert "Russia (Soviet Union)" in names
+
+
+def chapter_text():
+    """Chapter 4's markdown, in one line, where the stated figures and perspectives live."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "chapters" / "04_afghanistan_security.ipynb"
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return " ".join(" ".join("".join(c["source"]).split()) for c in cells if c["cell_type"] == "markdown")
+
+
+def test_post_2014_central_asian_deaths_are_mostly_the_border_clashes(ucdp):
+    """FACTS.md C3 #8: the 2021-22 deaths are the Kyrgyz-Tajik clashes; the chapter states their share."""
+    later = ucdp[ucdp["country_name"].isin(CENTRAL_ASIA) & ucdp["year"].between(2015, 2022)]
+    clashes = later["country_name"].isin(["Kyrgyz Republic", "Tajikistan"]) & later["year"].isin([2021, 2022])
+    share = later.loc[clashes, "best"].sum() / later["best"].sum()
+    assert later.loc[clashes, "best"].sum() == 208 and later["best"].sum() == 217
+    text = chapter_text()
+    assert f"About {share:.0%} of Central Asia's recorded battle deaths after 2014" in text, share
+    assert "border clashes between Kyrgyzstan and Tajikistan of April 2021 and September 2022" in text
+    # The press figures quoted next to the data are of the same size: 55+ (2021), 100+ (Sep 2022).
+    by_year = later[clashes].groupby("year")["best"].sum()
+    assert by_year[2021] >= 55 and by_year[2022] >= 100, by_year
+
+
+def test_the_terrorism_charge_is_shown_as_contested():
+    """FACTS.md C3 #9: Mullen's 2011 charge and Pakistan's rejection, citing its own losses, both appear."""
+    text = chapter_text()
+    for needed in ("Admiral Mike Mullen", "Senate Armed Services Committee", "Pakistan rejected the US charge",
+                   "30,000", "The charge is therefore contested", "FACTS.md C3 #9"):
+        assert needed in text, needed
+    assert "No US statement on Russia and Pakistan appears" not in text
+    assert "the fact sheet holds no Pakistani reply" not in text

@@ -20,8 +20,9 @@ test = {   'name': 'q1',
                                    {   'code': '>>> import pandas as _pd\n'
                                                '>>> import numpy as _np\n'
                                                '>>> from coursekit import data as _data\n'
-                                               ">>> _v = _data.load('visits').sort_values(['date', 'id']).reset_index(drop=True)\n"
-                                               ">>> _v['direction'] = _v['host_country'].map({'Pakistan': 'to Pakistan', 'Russia': 'to Russia'})\n"
+                                               ">>> _v = _data.load('visits')\n"
+                                               ">>> _v = _v[_v['kind'] != 'meeting in a third country'].sort_values(['date', 'id']).reset_index(drop=True)\n"
+                                               ">>> _v['direction'] = _v['host_country'].map({'Pakistan': 'to Pakistan', 'Russia': 'to Russia', 'Soviet Union': 'to Russia'})\n"
                                                ">>> _top = ['head of state', 'head of government']\n"
                                                ">>> _e = _pd.crosstab(_v['level'], _v['direction']).reindex(['head of state', 'head of government', 'minister', 'military chief'], fill_value=0)\n"
                                                '>>> bool(list(by_level.index) == list(_e.index) and all(((by_level[c].to_numpy(dtype=int) == _e[c].to_numpy(dtype=int)).all() for c in _e.columns)))\n'
@@ -31,8 +32,9 @@ test = {   'name': 'q1',
                                    {   'code': '>>> import pandas as _pd\n'
                                                '>>> import numpy as _np\n'
                                                '>>> from coursekit import data as _data\n'
-                                               ">>> _v = _data.load('visits').sort_values(['date', 'id']).reset_index(drop=True)\n"
-                                               ">>> _v['direction'] = _v['host_country'].map({'Pakistan': 'to Pakistan', 'Russia': 'to Russia'})\n"
+                                               ">>> _v = _data.load('visits')\n"
+                                               ">>> _v = _v[_v['kind'] != 'meeting in a third country'].sort_values(['date', 'id']).reset_index(drop=True)\n"
+                                               ">>> _v['direction'] = _v['host_country'].map({'Pakistan': 'to Pakistan', 'Russia': 'to Russia', 'Soviet Union': 'to Russia'})\n"
                                                ">>> _top = ['head of state', 'head of government']\n"
                                                ">>> _e = (_v['level'].isin(_top).groupby(_v['direction']).mean() * 100).round(1)\n"
                                                '>>> bool(sorted(top_share.index) == sorted(_e.index) and all((abs(float(top_share[d]) - float(_e[d])) <= 0.051 for d in _e.index)))\n'

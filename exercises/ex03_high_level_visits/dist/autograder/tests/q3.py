@@ -19,8 +19,9 @@ test = {   'name': 'q3',
                                    {   'code': '>>> import pandas as _pd\n'
                                                '>>> import numpy as _np\n'
                                                '>>> from coursekit import data as _data\n'
-                                               ">>> _v = _data.load('visits').sort_values(['date', 'id']).reset_index(drop=True)\n"
-                                               ">>> _v['direction'] = _v['host_country'].map({'Pakistan': 'to Pakistan', 'Russia': 'to Russia'})\n"
+                                               ">>> _v = _data.load('visits')\n"
+                                               ">>> _v = _v[_v['kind'] != 'meeting in a third country'].sort_values(['date', 'id']).reset_index(drop=True)\n"
+                                               ">>> _v['direction'] = _v['host_country'].map({'Pakistan': 'to Pakistan', 'Russia': 'to Russia', 'Soviet Union': 'to Russia'})\n"
                                                ">>> _top = ['head of state', 'head of government']\n"
                                                ">>> _t = _data.load('timeline_2012')\n"
                                                ">>> _n = _v.loc[_v['article'] == 'P5', ['id', 'date']]\n"
@@ -33,8 +34,9 @@ test = {   'name': 'q3',
                                    {   'code': '>>> import pandas as _pd\n'
                                                '>>> import numpy as _np\n'
                                                '>>> from coursekit import data as _data\n'
-                                               ">>> _v = _data.load('visits').sort_values(['date', 'id']).reset_index(drop=True)\n"
-                                               ">>> _v['direction'] = _v['host_country'].map({'Pakistan': 'to Pakistan', 'Russia': 'to Russia'})\n"
+                                               ">>> _v = _data.load('visits')\n"
+                                               ">>> _v = _v[_v['kind'] != 'meeting in a third country'].sort_values(['date', 'id']).reset_index(drop=True)\n"
+                                               ">>> _v['direction'] = _v['host_country'].map({'Pakistan': 'to Pakistan', 'Russia': 'to Russia', 'Soviet Union': 'to Russia'})\n"
                                                ">>> _top = ['head of state', 'head of government']\n"
                                                ">>> _t = _data.load('timeline_2012')\n"
                                                ">>> _k = set(_t.loc[_t['category'] == 'visit', 'date'])\n"

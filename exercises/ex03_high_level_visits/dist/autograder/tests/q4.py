@@ -14,8 +14,9 @@ test = {   'name': 'q4',
                                    {   'code': '>>> import pandas as _pd\n'
                                                '>>> import numpy as _np\n'
                                                '>>> from coursekit import data as _data\n'
-                                               ">>> _v = _data.load('visits').sort_values(['date', 'id']).reset_index(drop=True)\n"
-                                               ">>> _v['direction'] = _v['host_country'].map({'Pakistan': 'to Pakistan', 'Russia': 'to Russia'})\n"
+                                               ">>> _v = _data.load('visits')\n"
+                                               ">>> _v = _v[_v['kind'] != 'meeting in a third country'].sort_values(['date', 'id']).reset_index(drop=True)\n"
+                                               ">>> _v['direction'] = _v['host_country'].map({'Pakistan': 'to Pakistan', 'Russia': 'to Russia', 'Soviet Union': 'to Russia'})\n"
                                                ">>> _top = ['head of state', 'head of government']\n"
                                                '>>> _alt = _v.copy()\n'
                                                ">>> _alt.loc[_alt['id'] == 'zardari-2011', 'date'] = _pd.Timestamp('2012-05-11')\n"
@@ -26,8 +27,9 @@ test = {   'name': 'q4',
                                    {   'code': '>>> import pandas as _pd\n'
                                                '>>> import numpy as _np\n'
                                                '>>> from coursekit import data as _data\n'
-                                               ">>> _v = _data.load('visits').sort_values(['date', 'id']).reset_index(drop=True)\n"
-                                               ">>> _v['direction'] = _v['host_country'].map({'Pakistan': 'to Pakistan', 'Russia': 'to Russia'})\n"
+                                               ">>> _v = _data.load('visits')\n"
+                                               ">>> _v = _v[_v['kind'] != 'meeting in a third country'].sort_values(['date', 'id']).reset_index(drop=True)\n"
+                                               ">>> _v['direction'] = _v['host_country'].map({'Pakistan': 'to Pakistan', 'Russia': 'to Russia', 'Soviet Union': 'to Russia'})\n"
                                                ">>> _top = ['head of state', 'head of government']\n"
                                                '>>> _alt = _v.copy()\n'
                                                ">>> _alt.loc[_alt['id'] == 'zardari-2011', 'date'] = _pd.Timestamp('2012-05-11')\n"

@@ -148,3 +148,25 @@ def test_database_problems_are_in_the_data(quiz):
 def test_every_numeric_question_is_tested(quiz):
     numeric = {q.id for q in quiz.questions if q.kind == "numeric"}
     assert numeric == {"supply-growth-as-load", "gas-import-share-2019", "unlocated-capacity"}
+
+
+# --- FACTS.md Part C (issue 12): Chashma-2's two start dates; sourced US view -----------------------------
+
+from chapter_text import prose, section  # noqa: E402
+
+CH05 = "chapters/05_energy_politics.ipynb"
+
+
+def test_chashma2_start_is_given_with_both_dates():
+    """C4 #2: April 2005 is a groundbreaking report; the IAEA dates first concrete to 28 December 2005."""
+    text = prose(CH05)
+    assert "construction began in April 2005" not in text and "Chashma-2's in April 2005" not in text
+    assert "groundbreaking was reported in April 2005" in text and "28 December 2005" in text
+    evidence = data.load("claims").set_index("id").loc["p08-no-projects", "evidence"]
+    assert "28 December 2005" in evidence and "groundbreaking" in evidence and "IAEA" in evidence, evidence
+
+
+def test_perspectives_quote_the_us_on_the_iran_pakistan_pipeline_with_a_source():
+    text = section(CH05, "Perspectives")
+    assert "No US statement on these projects appears" not in text
+    assert "Matthew Miller" in text and "english.aaj.tv" in text

@@ -122,3 +122,25 @@ def test_every_numeric_question_is_tested():
     numeric = {q.id for q in QUIZ.questions if q.kind == "numeric"}
     assert numeric == {"pakistan-share-2011", "russia-share-of-pakistan-2012", "facts-inputs-share",
                        "plan-vs-national"}
+
+
+# --- FACTS.md Part C (issue 12): the mill's Soviet origin ------------------------------------------------
+
+from chapter_text import prose, section  # noqa: E402
+
+CH06 = "chapters/06_steel_trade.ipynb"
+
+
+def test_the_mill_is_introduced_as_built_with_soviet_help():
+    """C3 #4: agreement January 1971, foundation stone 30 December 1973, full operation 1985."""
+    text = section(CH06, "Pakistan Steel Mills: an old plan")
+    for fact in ("built with Soviet help", "January 1971", "30 December 1973", "full operation in 1985", "C3 #4"):
+        assert fact in text, fact
+    assert "Soviet help" in section(CH06, "Summary")
+
+
+def test_us_perspective_is_sourced_not_only_an_absence():
+    text = section(CH06, "Perspectives")
+    assert "No US statement on PSM or on Russia-Pakistan trade appears" not in text
+    assert "Vedant Patel" in text and "arabnews.pk" in text
+    assert "The mill was built with Soviet help" in text

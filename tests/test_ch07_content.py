@@ -115,3 +115,38 @@ def test_single_choice_and_multiple_choice_claims(register, tiv):
     assert set(engines["Recipient"]) == {"Pakistan", "India"}
     jf17 = register[register["Designation"].str.startswith("JF-17") & (register["Recipient"] == "Pakistan")]
     assert rd33_to_pakistan(register)["Delivery year"].min() == jf17["Delivery year"].min() == 2007
+
+
+# --- FACTS.md Part C (issue 12): direct sales before the engines; the Mi-35M delivery year ---------------
+
+from chapter_text import prose, section  # noqa: E402
+
+CH07 = "chapters/07_military_cooperation.ipynb"
+CH11 = "chapters/11_epilogue.ipynb"
+
+
+def test_direct_mi17_sales_in_2002_2004_come_before_the_first_reexported_engine(register):
+    """The data that refute a 'blocking, then permitting, then selling' sequence (chapter 7)."""
+    russia = russia_to_pakistan(register)
+    early = russia[(russia["Designation"] == "Mi-17") & russia["Delivery year"].between(2002, 2004)]
+    assert sorted(early["Delivery year"].unique()) == [2002, 2004], early
+    assert int(early["Numbers delivered"].sum()) == 28  # quoted in the chapter and its summary
+    assert sorted(early["Order date"].unique()) == [2001, 2003]
+    assert early["Delivery year"].max() < rd33_to_pakistan(register)["Delivery year"].min() == 2007
+    text = prose(CH07)
+    assert "28 Mi-17 helicopters to Pakistan in 2002 and 2004" in text
+    assert "blocking, to permitting, to selling directly" not in text, "chapter 7 still reads the stances as a sequence"
+    assert "do not form a sequence" in section(CH07, "Perspectives")
+
+
+def test_mi35m_delivery_year_agrees_in_register_chapters_and_epilogue_table(register):
+    """SIPRI records delivery in 2018 (FACTS.md C4 #3); chapters 7 and 11 and after_2012 say the same."""
+    mi35 = russia_to_pakistan(register).query("Designation == 'Mi-35M'")
+    year = int(mi35["Delivery year"].iloc[0])
+    assert year == 2018
+    row = data.load("after_2012").set_index("id").loc["mi35-delivery"]
+    assert (row["date"].year, row["precision"]) == (year, "year"), row
+    for chapter in (CH07, CH11):
+        text = prose(chapter)
+        assert "could not confirm when" not in text and "low for the delivery date" not in text, chapter
+        assert f"SIPRI records delivery in {year}" in text or f"SIPRI records the delivery of the four helicopters in {year}" in text, chapter

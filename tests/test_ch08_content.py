@@ -120,3 +120,15 @@ def test_accession_distractor_2023_is_iran():
 def test_every_numeric_question_is_tested(quiz):
     numeric = {q.id for q in quiz.questions if q.kind == "numeric"}
     assert numeric == {"shared-2012", "shared-share-pakistan", "invisible-observers", "observer-wait-dates"}
+
+
+# --- FACTS.md Part C (issue 12): SCO meetings as top-level contact, with their count ----------------------
+
+from chapter_text import section  # noqa: E402
+
+
+def test_perspectives_give_the_sco_contacts_with_their_count():
+    """C1 #1-#3: Ufa, Samarkand and Astana were meetings abroad; Mishustin's Islamabad trip a visit to the country."""
+    text = section("chapters/08_sco_multilateral.ipynb", "Perspectives")
+    for fact in ("Ufa", "Samarkand", "Astana", "Mishustin", "visits to the country", "not an official bilateral one"):
+        assert fact in text, fact

@@ -134,3 +134,33 @@ def test_checkable_and_verdict_agree(claims):
         assert row.checkable == (row.verdict != "not checkable"), row.id
         if row.checkable:
             assert str(row.source).startswith("FACTS.md"), row.id
+
+
+# --- FACTS.md Part C (issue 12): what the author could have known; contested US charge --------------------
+
+from chapter_text import prose, section  # noqa: E402
+
+CH09 = "chapters/09_argument.ipynb"
+
+
+def test_the_overconfidence_charge_allows_for_the_date_of_writing():
+    """C4 #1: written before 3 October 2012, the article could not use The Hindu's report of 8 October."""
+    text = section(CH09, "How the author handles speculation")
+    assert "written before 3 October" in text and "C4 #1" in text
+    assert "could not have used that report" in text
+    assert "after the article was written" in section(CH09, "Summary")
+
+
+def test_later_meetings_are_given_with_their_counts():
+    text = prose(CH09)
+    assert "Later top-level meetings took place in Moscow" not in text
+    assert "counting visits to the country" in text and "counting meetings anywhere" in text
+    assert "official bilateral visit" in text and "Islamabad for an SCO meeting" in text
+
+
+def test_the_militancy_charge_is_given_with_both_sides():
+    """C3 #9: the US charge of 2011 and Pakistan's rejection, each with a source."""
+    text = section(CH09, "Perspectives")
+    assert "No US statement appears in the course's sources." not in text
+    assert "Mullen" in text and "bloomberg.com" in text
+    assert "categorical no" in text and "C3 #9" in text

@@ -154,3 +154,31 @@ def test_the_data_checks_on_the_comment_say_what_the_text_says():
     assert by_supplier.idxmax() == "Russia" and 70 < 100 * by_supplier["Russia"] / by_supplier.sum() < 75
     register = data.load("sipri_register")
     assert not any("lease" in column.lower() for column in register.columns)
+
+
+# --- FACTS.md Part C (issue 12): Chashma-2's dates; the intro's account of the reader comment --------------
+
+from chapter_text import prose, section  # noqa: E402
+
+
+def test_chashma2_and_the_p15_verdict_follow_part_c():
+    text = prose("chapters/10_fact_check.ipynb")
+    assert "construction of the Chashma-2 nuclear plant began in April 2005" not in text
+    assert "28 December" in text and "C4 #2" in text
+    assert "Later meetings took place in Moscow and Beijing" not in text
+    assert "counting visits to the country" in text and "Counting meetings anywhere" in text
+
+
+def test_intro_says_the_article_rejects_the_india_theory_the_comment_repeats():
+    """The article argues against blaming India (P3); the comment's first claim is that India was blamed."""
+    intro = prose("intro.md")
+    assert "Like the article, it points to India" not in intro
+    assert "a theory the article itself argues against (P3)" in intro
+    comment = data.load("comment_claims").set_index("id")
+    assert "blamed India" in comment.loc["c1-india-blamed", "claim"]
+    assert comment.loc["c2-little-to-lose", "facts_item"].startswith("A1 #7")
+
+
+def test_perspectives_name_a_sourced_pakistani_analyst():
+    text = section("chapters/10_fact_check.ipynb", "Perspectives")
+    assert "Shamshad Ahmed" in text and "timeofpakistan.news" in text

@@ -124,3 +124,32 @@ def test_every_dataset_is_used_by_a_chapter_or_exercise():
     used = data.users(root / "chapters", root / "appendix", *sorted((root / "exercises").glob("ex*")))
     unused = sorted(set(data.names()) - set(used))
     assert unused == [], f"datasets no notebook loads (remove them or use them): {unused}"
+
+
+def test_a_visit_kind_outside_the_three_counts_is_rejected(damaged):
+    """visits.kind may only name one of FACTS.md C1's counts; a typo must not slip into chapter 3's tallies."""
+    path = damaged / "curated" / "visits.csv"
+    text = path.read_text(encoding="utf-8")
+    assert ",official bilateral visit," in text
+    path.write_text(text.replace(",official bilateral visit,", ",state visit,", 1), encoding="utf-8")
+    with pytest.raises(data.DataError, match=r"visits.csv.*field 'kind'"):
+        data.load("visits", damaged)
+
+
+def test_visits_follow_fact_sheet_part_c():
+    """FACTS.md C1-C2: the rows the corrections added, with the count each belongs to."""
+    visits = data.load("visits").set_index("id")
+    expected = {"kosygin-1968": ("official bilateral visit", "1968-04-17"),
+                "zia-1982": ("other visit to the country", "1982-11-01"),
+                "zia-1985": ("other visit to the country", "1985-03-01"),
+                "sharif-2015": ("other visit to the country", "2015-07-10"),
+                "mishustin-2024": ("other visit to the country", "2024-10-15"),
+                "sharif-2022": ("meeting in a third country", "2022-09-01"),
+                "sharif-2024": ("meeting in a third country", "2024-07-01"),
+                "sharif-2025": ("meeting in a third country", "2025-09-02")}
+    for row_id, (kind, day) in expected.items():
+        row = visits.loc[row_id]
+        assert (row["kind"], row["date"]) == (kind, pd.Timestamp(day)), row_id
+        assert row["source"].startswith("FACTS.md") and " C" in row["source"], row_id
+    # the official-only firsts of 2003 and 2022 say so
+    assert visits.loc[["musharraf-2003", "khan-2022"], "first_of_kind"].str.contains("official").all()

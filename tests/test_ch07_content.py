@@ -150,3 +150,15 @@ def test_mi35m_delivery_year_agrees_in_register_chapters_and_epilogue_table(regi
         text = prose(chapter)
         assert "could not confirm when" not in text and "low for the delivery date" not in text, chapter
         assert f"SIPRI records delivery in {year}" in text or f"SIPRI records the delivery of the four helicopters in {year}" in text, chapter
+
+
+def test_ins_chakra_is_the_largest_russian_delivery_to_india_in_2012(register):
+    """FACTS.md C3 #7 (India leased INS Chakra from January 2012) as chapter 7 reads it in the register."""
+    russia_india = register[(register["Supplier"] == "Russia") & (register["Recipient"] == "India")]
+    year_2012 = russia_india[russia_india["Delivery year"] == 2012]
+    largest = year_2012.loc[year_2012["TIV delivery values"].idxmax()]
+    assert (largest["Designation"], largest["Description"], largest["TIV delivery values"]) == (
+        "Project-971I", "nuclear submarine", 1000.0)
+    assert russia_to_pakistan(register)["Description"].str.contains("submarine").sum() == 0
+    text = prose(CH07)
+    assert "INS Chakra" in text and "FACTS.md C3 #7" in text and "1,000 TIV million" in text

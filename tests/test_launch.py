@@ -239,7 +239,9 @@ def test_build_pdf_prints_the_whole_book_to_one_pdf(tmp_path):
         start = single.select_one(f'span[id="document-{page}"]')
         assert start is not None, f"{page} is not in the single-page HTML"
         title = start.find_next(["h1", "h2"]).get_text(strip=True).removesuffix("#")
-        assert any(title in t for t in titles), f"{page}: no bookmark {title!r}"
+        # Chromium builds a bookmark from the heading as laid out and drops the space where a long
+        # heading wraps ("General" / "Assembly" -> "GeneralAssembly"): compare without spaces.
+        assert any(re.sub(r"\s+", "", title) in re.sub(r"\s+", "", t) for t in titles), f"{page}: no bookmark {title!r}"
     # Nothing printed comes from another host (Jupyter Book's singlehtml used to ask a CDN for MathJax).
     for tag in single.find_all(["script", "link", "img", "iframe", "source"]):
         ref = tag.get("src") or (tag.get("href") if tag.name == "link" else None)

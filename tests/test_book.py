@@ -20,7 +20,6 @@ import contextlib
 import functools
 import http.server
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -33,11 +32,11 @@ from urllib.parse import quote, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
+from clients import CHROMIUM, require_chromium
 from coursekit.quiz import QUIZ_DIR, Quiz
 from coursekit.sitesize import TIMING_JS, local_file, page_weights, toc_pages
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
@@ -525,10 +524,7 @@ class Site:
 
 @pytest.fixture(scope="module")
 def site(book, served, request):
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("CI must run the browser test: /usr/bin/chromium is missing (scripts/run-tests installs it)")
-        pytest.skip("Debian's chromium is not installed (/usr/bin/chromium); scripts/run-tests installs it as root")
+    require_chromium("the browser test")
     if not AXE_JS.is_file():
         pytest.fail(f"{AXE_JS.relative_to(ROOT)} is missing: run `npm ci --no-audit --no-fund` "
                     "(scripts/run-tests does it when node_modules/axe-core is missing)")

@@ -8,7 +8,6 @@ notebooks the build executes.
 from __future__ import annotations
 
 import os
-import textwrap
 from pathlib import Path
 
 import nbformat

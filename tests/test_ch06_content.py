@@ -126,7 +126,7 @@ def test_every_numeric_question_is_tested():
 
 # --- FACTS.md Part C (issue 12): the mill's Soviet origin ------------------------------------------------
 
-from chapter_text import prose, section  # noqa: E402
+from chapter_text import section  # noqa: E402
 
 CH06 = "chapters/06_steel_trade.ipynb"
 

@@ -39,7 +39,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -50,10 +49,10 @@ from pathlib import Path
 
 import pytest
 
+from clients import CHROMIUM, free_port, require_chromium
 from coursekit.quiz import MESSAGES, Question, Quiz
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 VIEWPORT = {"width": 1280, "height": 800}
 CHAPTERS = sorted(p.name for p in (ROOT / "chapters").glob("[0-9][0-9]_*.ipynb"))
@@ -100,12 +99,6 @@ def copy_repository(dest: Path) -> Path:
     return dest
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @dataclass
 class Lab:
     """A running ``jupyter lab`` serving ``root``."""
@@ -135,10 +128,7 @@ class Lab:
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     """``jupyter lab`` on a free local port, serving a copy of the repository."""
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("CI must run the JupyterLab test: /usr/bin/chromium is missing (scripts/run-tests installs it)")
-        pytest.skip("Debian's chromium is not installed (/usr/bin/chromium); scripts/run-tests installs it as root")
+    require_chromium("the JupyterLab test")
     base = tmp_path_factory.mktemp("jupyterlab")
     root = copy_repository(base / "course")
     for name, values in LAB_SETTINGS.items():

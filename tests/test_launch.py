@@ -209,15 +209,12 @@ def test_exercise_pages_are_the_unexecuted_student_versions(site):
 @pytest.mark.browser
 def test_build_pdf_prints_the_whole_book_to_one_pdf(tmp_path):
     """``scripts/build-pdf`` end to end (without executing the notebooks again, to stay quick)."""
-    import os
     import re
 
-    from coursekit.pdf import CHROMIUM, page_count
+    from clients import require_chromium
+    from coursekit.pdf import page_count
 
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must test the PDF: {CHROMIUM} is missing (scripts/run-tests installs it)")
-        pytest.skip(f"Debian's chromium is not installed ({CHROMIUM})")
+    require_chromium("the PDF test")
     cmd = ["bash", str(ROOT / "scripts" / "build-pdf"), "--path-output", str(tmp_path),
            "--config", str(config_without_execution(tmp_path))]
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=900)
@@ -255,7 +252,7 @@ def check_printed_quizzes(page: Path, single: BeautifulSoup) -> None:
     key (not the widget's code); printed, the key shows and the buttons do not."""
     from playwright.sync_api import sync_playwright
 
-    from coursekit.pdf import CHROMIUM
+    from clients import CHROMIUM
     from coursekit.quiz import KEY_TITLE, QUIZ_DIR, Quiz, letter
 
     banks = [Quiz.load(path) for path in sorted(QUIZ_DIR.glob("*.yml"))]

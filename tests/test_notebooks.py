@@ -4,7 +4,6 @@ import json
 import os
 import secrets
 import signal
-import socket
 import subprocess
 import time
 import urllib.error
@@ -14,6 +13,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from clients import free_port
 from coursekit.build import toc_pages
 from coursekit.notebooks import KERNELSPEC, WIDGET_VIEW, clean
 
@@ -79,12 +79,6 @@ def test_clean_sets_the_kernelspec():
     assert clean(nb).metadata.kernelspec == KERNELSPEC
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _get(url: str) -> tuple[int, bytes]:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
@@ -97,7 +91,7 @@ def _get(url: str) -> tuple[int, bytes]:
 def test_scripts_lab_serves_the_repository(option, page, tmp_path):
     """`bash scripts/lab` (JupyterLab; `--notebook`: Notebook 7) starts a server whose root is the
     repository, from any working directory, passing Jupyter's own options through."""
-    port, token = _free_port(), secrets.token_hex(16)
+    port, token = free_port(), secrets.token_hex(16)
     command = ["bash", str(ROOT / "scripts" / "lab"), "--no-browser", f"--ServerApp.port={port}",
                "--ServerApp.ip=127.0.0.1", f"--ServerApp.token={token}"] + ([option] if option else [])
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))

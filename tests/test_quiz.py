@@ -10,12 +10,12 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from clients import CHROMIUM, require_chromium
 from coursekit.quiz import MESSAGES, QUIZ_DIR, Quiz, QuizError, display_order
 
 SAMPLE = Path(__file__).parent / "fixtures" / "quiz_sample.yml"
 BANKS = sorted(QUIZ_DIR.glob("*.yml"))
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
 
 
 @pytest.fixture
@@ -333,10 +333,7 @@ _ANSWER_JS = """([id, response, enter]) => {
 
 
 def _chromium():
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must run the browser tests: {CHROMIUM} is missing (scripts/run-tests installs it)")
-        pytest.skip(f"Debian's chromium is not installed ({CHROMIUM})")
+    require_chromium("the browser tests")
     from playwright.sync_api import sync_playwright
 
     return sync_playwright()

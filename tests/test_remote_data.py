@@ -11,7 +11,6 @@ import http.server
 import json
 import os
 import shutil
-import socket
 import threading
 from pathlib import Path
 
@@ -20,6 +19,7 @@ import pytest
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from clients import free_port
 from coursekit import data, launch, remote
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,10 +72,7 @@ def alone(tmp_path, monkeypatch):
 
 
 def closed_port_url() -> str:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    return f"http://127.0.0.1:{port}/data/"
+    return f"http://127.0.0.1:{free_port()}/data/"
 
 
 def text_outputs(nb) -> list[list[str]]:

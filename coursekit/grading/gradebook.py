@@ -13,7 +13,6 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coursekit.assign import autograder_zip
 from coursekit.grading.exercise import Question
 from coursekit.grading.submissions import mask_addresses
 
@@ -49,7 +48,12 @@ def _hint(message: str) -> str:
     return mask_addresses(message)
 
 def fmt(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{x:.2f}".rstrip("0")
+    """A score as people and importers read it: a dot, at most two decimals, nothing trailing (3, 2.5, 2.83).
+
+    Rounded first, so a sum of thirds that lands on 2.9999999999999996 prints ``3``, not ``3.``.
+    """
+    x = round(float(x), 2) + 0.0  # + 0.0 turns -0.0 into 0.0
+    return str(int(x)) if x.is_integer() else f"{x:.2f}".rstrip("0")
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -87,6 +91,8 @@ def gradebook_csv(results: list[Result], questions: list[Question]) -> str:
 
 def results_json(results: list[Result], questions: list[Question], exercise: Path) -> str:
     auto = [q for q in questions if not q.manual]
+    from coursekit.assign import autograder_zip  # here: nbformat is slow to import for write_atomic's users
+
     with open(autograder_zip(exercise), "rb") as f:
         zip_sha = hashlib.sha256(f.read()).hexdigest()
     payload = {

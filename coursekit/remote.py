@@ -45,6 +45,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from coursekit import ROOT
+from coursekit.atomic import write_atomic
 
 __all__ = ["ENV_URL", "ENV_CACHE", "FetchError", "data_url", "cache_root", "mirror", "ensure", "is_mirror",
            "recorded_hashes", "file_sha256", "update_hashes"]
@@ -131,7 +132,7 @@ def mirror(url: str | None = None) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         source = folder / SOURCE_FILE
         if not source.is_file() or source.read_text(encoding="utf-8") != url:
-            _write_atomic(source, url.encode("utf-8"))
+            write_atomic(source, url.encode("utf-8"))
     except OSError as exc:
         raise FetchError(f"cannot cache the course data from {url} in {folder}: {exc}") from None
     ensure(folder, PACKAGE_FILE)
@@ -197,8 +198,6 @@ def update_hashes(folder: Path = DATA_DIR) -> list[str]:
     The file is rewritten only if a hash changed, in its own layout (two-space JSON), with
     ``hash`` placed after ``encoding`` (else after ``path``) in a resource that had none.
     """
-    from coursekit.grading.gradebook import write_atomic
-
     folder = Path(folder)
     package_path = folder / PACKAGE_FILE
     package = json.loads(package_path.read_text(encoding="utf-8"))
@@ -322,17 +321,6 @@ def _download(url: str, folder: Path, relpath: str, expected: str) -> None:
                          f"got {got[-1]}; the download was discarded") from None
     except OSError as exc:
         raise FetchError(f"downloaded {url} but cannot write {folder / relpath}: {exc}") from None
-
-
-def _write_atomic(path: Path, body: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(body)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def main(argv: list[str] | None = None) -> int:

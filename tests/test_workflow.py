@@ -1,8 +1,13 @@
-"""The GitHub Actions workflow builds the book with the project's own commands and publishes it to Pages.
+"""The GitHub Actions workflows: the student release publishes the book to Pages; this repository publishes nothing.
 
-actionlint (its binary pinned in requirements.txt, see README) checks the workflow's
-syntax, expressions, action inputs and runner labels; the other tests check what
-actionlint cannot know: that it runs the same scripts and deploys with the right permissions.
+This repository is the instructor's (kept private: it holds the solutions). Its workflow only
+generates the student release and builds it with the release's own commands. The release
+carries its own workflow (``coursekit.release.workflow()``, from coursekit/release_files/book.yml),
+which builds the book with the project's own commands and publishes it to GitHub Pages.
+
+actionlint (its binary pinned in requirements.txt, see README) checks both workflows' syntax,
+expressions, action inputs and runner labels; the other tests check what actionlint cannot
+know: that they run the same scripts, and that only the release deploys, with the right permissions.
 """
 from __future__ import annotations
 
@@ -13,6 +18,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+from coursekit import launch, release
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOW = ROOT / ".github" / "workflows" / "book.yml"
@@ -33,37 +40,61 @@ def lint(path: Path) -> subprocess.CompletedProcess:
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
+def write_workflow(folder: Path, text: str) -> Path:
+    """``text`` as a repository's workflow file, where actionlint expects one."""
+    path = folder / release.WORKFLOW
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def release_text() -> str:
+    return release.workflow()
+
+
 @pytest.fixture(scope="module")
 def workflow() -> dict:
     return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def release_workflow(release_text) -> dict:
+    return yaml.safe_load(release_text)
 
 
 def steps(job: dict) -> list[dict]:
     return job.get("steps", [])
 
 
-def test_actionlint_passes():
+def triggers(workflow: dict) -> dict:
+    return workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+
+
+def test_actionlint_passes_on_this_repositorys_workflow():
     done = lint(WORKFLOW)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_actionlint_catches_mistakes(tmp_path):
-    text = WORKFLOW.read_text(encoding="utf-8")
+def test_actionlint_passes_on_the_release_workflow(release_text, tmp_path):
+    done = lint(write_workflow(tmp_path, release_text))
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_actionlint_catches_mistakes(release_text, tmp_path):
     broken = {
-        "unknown permission": text.replace("pages: write", "pagez: write"),
-        "undefined step output": text.replace("steps.deployment.outputs.page_url", "steps.deploy.outputs.page_url"),
-        "missing required input": text.replace("          path: _build/html\n", ""),
+        "unknown permission": release_text.replace("pages: write", "pagez: write"),
+        "undefined step output": release_text.replace("steps.deployment.outputs.page_url",
+                                                      "steps.deploy.outputs.page_url"),
+        "missing required input": release_text.replace("          path: _build/html\n", ""),
     }
     for what, bad in broken.items():
-        assert bad != text, what
-        path = tmp_path / ".github" / "workflows" / "book.yml"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(bad, encoding="utf-8")
-        assert lint(path).returncode != 0, f"actionlint missed: {what}"
+        assert bad != release_text, what
+        assert lint(write_workflow(tmp_path, bad)).returncode != 0, f"actionlint missed: {what}"
 
 
-def test_it_builds_with_the_projects_own_commands(workflow):
-    build = workflow["jobs"]["build"]
+def test_the_release_builds_with_the_projects_own_commands(release_workflow):
+    build = release_workflow["jobs"]["build"]
     runs = [s["run"] for s in steps(build) if "run" in s]
     assert any(r.strip() == "bash scripts/build-book" for r in runs)
     assert any("bash scripts/build-pdf" in r for r in runs)
@@ -73,10 +104,9 @@ def test_it_builds_with_the_projects_own_commands(workflow):
     assert "python:3.11" in str(build.get("container", ""))
 
 
-def test_it_publishes_the_html_to_pages_from_main_only(workflow):
-    on = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
-    assert on["push"]["branches"] == ["main"]
-    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+def test_the_release_publishes_the_html_to_pages_from_its_branch_only(release_workflow):
+    assert triggers(release_workflow)["push"]["branches"] == [launch.repository().branch]
+    build, deploy = release_workflow["jobs"]["build"], release_workflow["jobs"]["deploy"]
     upload = [s for s in steps(build) if s.get("uses", "").startswith("actions/upload-pages-artifact@")]
     assert len(upload) == 1 and upload[0]["with"]["path"] == "_build/html"
     assert deploy["needs"] == "build"
@@ -85,5 +115,28 @@ def test_it_publishes_the_html_to_pages_from_main_only(workflow):
     assert deploy["environment"]["name"] == "github-pages"
     assert "push" in deploy["if"] and "pull_request" not in deploy["if"]
     # Everything else gets read access only.
-    assert workflow["permissions"] == {"contents": "read"}
+    assert release_workflow["permissions"] == {"contents": "read"}
     assert "permissions" not in build
+
+
+def test_this_repository_publishes_nothing(workflow):
+    text = WORKFLOW.read_text(encoding="utf-8")
+    assert "pages" not in str(workflow.get("permissions")) and "id-token" not in text
+    assert "deploy-pages" not in text and "upload-pages-artifact" not in text
+    assert workflow["permissions"] == {"contents": "read"}
+    assert all("permissions" not in job for job in workflow["jobs"].values())
+
+
+def test_this_repository_checks_that_its_release_builds_with_the_releases_own_commands(workflow):
+    assert triggers(workflow)["push"]["branches"] == ["main"] and "pull_request" in triggers(workflow)
+    (job,) = workflow["jobs"].values()
+    runs = [s["run"] for s in steps(job) if "run" in s]
+    assert "python:3.11" in str(job.get("container", ""))
+    generate = [i for i, r in enumerate(runs) if "coursekit release" in r]
+    book = [i for i, r in enumerate(runs) if "bash scripts/build-book" in r]
+    pdf = [i for i, r in enumerate(runs) if "bash scripts/build-pdf" in r]
+    assert len(generate) == len(book) == len(pdf) == 1 and generate[0] < book[0] < pdf[0]
+    # The release is built where it was generated, with its own scripts (its own .venv).
+    folder = runs[generate[0]].split("coursekit release", 1)[1].strip()
+    assert folder and all(f"cd {folder}" in runs[i] for i in book + pdf)
+    assert "COURSEKIT_VENV" not in WORKFLOW.read_text(encoding="utf-8")

@@ -8,11 +8,10 @@ import csv
 import hashlib
 import io
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from coursekit.atomic import write_atomic
 from coursekit.grading.exercise import Question
 from coursekit.grading.submissions import mask_addresses
 
@@ -54,21 +53,6 @@ def fmt(x: float) -> str:
     """
     x = round(float(x), 2) + 0.0  # + 0.0 turns -0.0 into 0.0
     return str(int(x)) if x.is_integer() else f"{x:.2f}".rstrip("0")
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file and ``os.replace`` so a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def total(result: Result) -> float:

@@ -1,0 +1,31 @@
+"""One way to write a file so that no reader ever sees half of it, used by every part of coursekit.
+
+A gradebook, a cached data file, a release manifest: each is written to a temporary file in the
+same folder, flushed to disk, then moved over the old one with ``os.replace`` (atomic on POSIX).
+An interruption leaves the old file as it was and no temporary file behind. Kept apart from the
+grading and build code so a student's notebook can use it without importing either.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+__all__ = ["write_atomic"]
+
+
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write ``content`` (text as UTF-8 with no newline translation, or bytes) to ``path`` atomically."""
+    path = Path(path)
+    body = content.encode("utf-8") if isinstance(content, str) else content
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(body)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

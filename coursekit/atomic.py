@@ -14,13 +14,29 @@ from pathlib import Path
 __all__ = ["write_atomic"]
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write ``content`` (text as UTF-8 with no newline translation, or bytes) to ``path`` atomically."""
+    """Write ``content`` (text as UTF-8 with no newline translation, or bytes) to ``path`` atomically.
+
+    The file keeps the mode of the one it replaces, or gets the usual mode of a new file
+    (0644 under the common umask): ``mkstemp`` alone would leave it readable by its owner only,
+    and a sandboxed grader, another user or a web server could no longer read it.
+    """
     path = Path(path)
     body = content.encode("utf-8") if isinstance(content, str) else content
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as f:
             f.write(body)
             f.flush()

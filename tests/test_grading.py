@@ -426,3 +426,17 @@ def test_atomic_write_leaves_the_old_file_when_interrupted(tmp_path, monkeypatch
     with pytest.raises(KeyboardInterrupt):
         grading.write_atomic(target, "new\n" * 1000)
     assert target.read_text() == "old\n" and [p.name for p in tmp_path.iterdir()] == ["gradebook.csv"]
+
+
+def test_atomic_write_keeps_the_old_mode_and_makes_new_files_readable_as_usual(tmp_path):
+    """The sandboxed grader's user must still read a data file rewritten by --update-hashes."""
+    old = tmp_path / "datapackage.json"
+    old.write_text("{}")
+    old.chmod(0o640)
+    grading.write_atomic(old, b"{ }")
+    new = tmp_path / "new.csv"
+    grading.write_atomic(new, "a,b\n")
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert (old.stat().st_mode & 0o777, new.stat().st_mode & 0o777) == (0o640, 0o666 & ~mask)
+    assert old.read_bytes() == b"{ }"

@@ -36,7 +36,7 @@ class Result:
 
 # --------------------------------------------------------------------------- inputs
 
-def _hint(message: str) -> str:
+def hint(message: str) -> str:
     """The useful tail of a doctest failure (example, expected, got), without the verbose replay."""
     start = message.find("Failed example:")
     message = (message[start:] if start >= 0 else message).strip()
@@ -127,7 +127,7 @@ def feedback_md(result: Result, questions: list[Question], exercise: str, others
                 lines.append(f"Public checks: {len(public) - len(failed)} of {len(public)} passed "
                              "(the same checks as `grader.check` in your notebook).")
             for case in failed:
-                lines += ["", "```", _hint(case["message"]), "```"]
+                lines += ["", "```", hint(case["message"]), "```"]
             hidden = [c for c in info["cases"] if c["hidden"]]
             if hidden:
                 lines += ["", f"Hidden tests: {sum(c['passed'] for c in hidden)} of {len(hidden)} passed."]

@@ -6,6 +6,12 @@ files are graded by ``coursekit grade --workers W`` and by ``otter run``, one af
 another, and the per-question scores must be identical. The floor is the bare execution
 of each submission with all of its tests appended (``grader.check_all()`` with the
 autograder's tests beside it), in a fresh kernel, W at a time: no sandbox, no limits.
+
+The same class is then graded through Dask (``coursekit grade --scheduler``) on a real
+``dask scheduler`` with 1 and with 2 ``dask worker`` processes of one thread each on this
+machine; the gradebook, results and feedback must be byte-identical to the local run's. The
+time counts from the command's start (connecting included) to its end, workers already up:
+what an instructor waits for with a cluster running.
 """
 from __future__ import annotations
 
@@ -22,6 +28,7 @@ import nbformat
 
 from common import ROOT, Timer, bare_execute, say
 from coursekit import assign
+from coursekit.grading import cluster
 
 
 def make_class(exercise: Path, n: int, folder: Path) -> list[Path]:
@@ -36,10 +43,11 @@ def make_class(exercise: Path, n: int, folder: Path) -> list[Path]:
     return paths
 
 
-def ours(exercise: Path, subs: Path, out: Path, workers: int) -> tuple[float, dict]:
+def ours(exercise: Path, subs: Path, out: Path, workers: int | None = None, scheduler: str = "") -> tuple[float, dict]:
+    where = ["--scheduler", scheduler] if scheduler else ["--workers", str(workers)]
     with Timer() as t:
         done = subprocess.run([sys.executable, "-m", "coursekit.grading", str(exercise), str(subs), "--out", str(out),
-                               "--workers", str(workers)], capture_output=True, text=True)
+                               *where], capture_output=True, text=True)
     if done.returncode != 0:
         raise SystemExit(f"coursekit grade failed:\n{done.stderr[-3000:]}")
     with open(out / "gradebook.csv", newline="", encoding="utf-8") as f:
@@ -83,6 +91,25 @@ def floor(exercise: Path, subs: list[Path], work: Path, workers: int) -> tuple[f
     return t.seconds, sum(each)
 
 
+def outputs(out: Path) -> dict[str, bytes]:
+    """What a run writes, timings.json apart (the part that must be byte-identical)."""
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and p.name != "timings.json"}
+
+
+def on_dask(exercise: Path, tmp: Path, workers: int, local_scores: dict) -> dict:
+    """The class of ``tmp / "class"`` graded on ``workers`` Dask workers (one thread each) on this machine."""
+    say(f"coursekit grade --scheduler: {workers} Dask worker(s) of 1 thread on this machine ...")
+    with cluster.local_cluster(workers, tmp / f"dask{workers}") as dask:
+        seconds, scores = ours(exercise, tmp / "class", tmp / f"dask{workers}-out", scheduler=dask.address)
+    row = {"workers": workers, "threads_each": 1, "seconds": round(seconds, 2),
+           "per_submission_s": round(seconds / len(scores), 2), "identical_scores": scores == local_scores,
+           "identical_files": outputs(tmp / f"dask{workers}-out") == outputs(tmp / "ours")}
+    say(f"  {seconds:.1f} s; scores identical to the local run: {row['identical_scores']}; "
+        f"files byte-identical: {row['identical_files']}")
+    return row
+
+
 def run(exercise_name: str, n: int, sizes: list[int], workers: int) -> dict:
     exercise = ROOT / "exercises" / exercise_name
     result = {"exercise": exercise_name, "submissions": n, "workers": workers, "scaling": []}
@@ -92,6 +119,7 @@ def run(exercise_name: str, n: int, sizes: list[int], workers: int) -> dict:
         say(f"coursekit grade: {n} submissions of {exercise_name}, {workers} workers ...")
         result["coursekit_s"], our_scores = ours(exercise, tmp / "class", tmp / "ours", workers)
         say(f"  {result['coursekit_s']:.1f} s")
+        result["dask"] = [on_dask(exercise, tmp, k, our_scores) for k in (1, 2)]  # right after: same load
         say(f"otter run, one submission after another ...")
         result["otter_sequential_s"], otter_scores = otter_sequential(exercise, subs, tmp / "otter")
         say(f"  {result['otter_sequential_s']:.1f} s")

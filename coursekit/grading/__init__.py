@@ -1,6 +1,10 @@
 """Grade a class of submitted notebooks into a gradebook, machine-readable results and feedback.
 
-``coursekit grade EXERCISE SUBMISSIONS --out OUT [--workers N] [--timeout S] [--memory MB] [--no-sandbox]``
+``coursekit grade EXERCISE SUBMISSIONS --out OUT [--workers N | --scheduler tcp://HOST:PORT] [--timeout S]
+[--memory MB] [--no-sandbox]``
+
+With ``--scheduler``, :mod:`~coursekit.grading.cluster` sends each submission to a Dask cluster's workers, which
+grade it exactly as here; the files written are the same, byte for byte.
 
 The design, in two halves that never share a process:
 

@@ -71,10 +71,15 @@ def _context(exercise: Path, timeout: float, memory_mb: int, workers: int, isola
                   isolate=isolate, work=Path(tempfile.mkdtemp(prefix="coursekit-grade-")))
     ctx.work.chmod(0o755)
     for slot in range(workers):
-        ctx.slots.put(slot)
-        ctx.slots_by_number[slot] = run.Slot(slot, ctx.work, isolate)
-        ctx.judges[slot] = Judge(*_judge_command(slot, ctx))
+        _add_slot(ctx, slot)
     return ctx
+
+
+def _add_slot(ctx: Context, number: int) -> None:
+    """A worker slot (its sandbox and its judge start on first use); as root, ``number`` picks its uids."""
+    ctx.slots.put(number)
+    ctx.slots_by_number[number] = run.Slot(number, ctx.work, ctx.isolate)
+    ctx.judges[number] = Judge(*_judge_command(number, ctx))
 
 
 def _close(ctx: Context) -> None:
@@ -186,9 +191,7 @@ def grade_folder(exercise: Path, submissions: list[Path], out: Path, timeout: fl
     """Grade every submission (``workers`` at a time); write gradebook, results and feedback."""
     start, log = time.monotonic(), log or sys.stderr
     ctx = _context(exercise, timeout, memory_mb, max(1, workers), isolate)
-    lock, done = threading.Lock(), [0]
-    width = len(str(len(submissions)))
-    maximum = sum(q.points for q in ctx.questions if not q.manual)
+    progress = Progress(len(submissions), ctx.questions, log)
 
     def one(sub: Path) -> Result:
         began, slot = time.monotonic(), ctx.slots.get()
@@ -197,11 +200,7 @@ def grade_folder(exercise: Path, submissions: list[Path], out: Path, timeout: fl
         finally:
             ctx.slots.put(slot)
         result.seconds, result.started = time.monotonic() - began, began - start
-        with lock:
-            done[0] += 1
-            score = f" {fmt(total(result))}/{fmt(maximum)}" if result.status == "graded" else ""
-            print(f"coursekit grade: [{done[0]:>{width}}/{len(submissions)}] {sub.name}: {result.status}{score} "
-                  f"in {result.seconds:.1f} s", file=log, flush=True)
+        progress(result)
         return result
 
     pool = ThreadPoolExecutor(max_workers=max(1, workers))
@@ -214,6 +213,29 @@ def grade_folder(exercise: Path, submissions: list[Path], out: Path, timeout: fl
     finally:
         _close(ctx)
     pool.shutdown()
+    return finish(results, ctx.questions, exercise, out, start, workers, isolate, log)
+
+
+class Progress:
+    """The line on stderr for each file as it is graded, in the order they finish."""
+
+    def __init__(self, count: int, questions: list, log):
+        self.count, self.log, self.done, self.lock = count, log, 0, threading.Lock()
+        self.maximum = sum(q.points for q in questions if not q.manual)
+
+    def __call__(self, result: Result) -> None:
+        with self.lock:
+            self.done += 1
+            score = f" {fmt(total(result))}/{fmt(self.maximum)}" if result.status == "graded" else ""
+            print(f"coursekit grade: [{self.done:>{len(str(self.count))}}/{self.count}] {result.file}: "
+                  f"{result.status}{score} in {result.seconds:.1f} s", file=self.log, flush=True)
+
+
+def finish(results: list[Result], questions: list, exercise: Path, out: Path, start: float, workers: int,
+           isolate: bool, log, where: str = "", timings: dict | None = None, per_file: dict | None = None
+           ) -> list[Result]:
+    """Mark superseded files, write the outputs and timings.json, print the summary: the same for every
+    way of grading (``where``, ``timings`` and ``per_file`` add what a cluster run records)."""
     supersede = counted_files([r.file for r in results])
     for r in results:
         if supersede[r.file]:
@@ -221,15 +243,16 @@ def grade_folder(exercise: Path, submissions: list[Path], out: Path, timeout: fl
             r.reason = one_line(f"superseded by {supersede[r.file]}" + (f"; {r.reason}" if r.reason else ""),
                                 REASON_CAP)
     results.sort(key=lambda r: (r.student, natural(r.file)))
-    write_outputs(results, ctx.questions, exercise, out)
+    write_outputs(results, questions, exercise, out)
     elapsed = time.monotonic() - start
     write_atomic(out / "timings.json", json.dumps({
         "workers": workers, "seconds": round(elapsed, 2), "sandbox": "bubblewrap" if isolate else "none",
-        "submissions": {r.file: {"started": round(r.started, 2), "seconds": round(r.seconds, 2), "peak_mb": r.peak_mb}
-                        for r in results}},
+        **(timings or {}),
+        "submissions": {r.file: {"started": round(r.started, 2), "seconds": round(r.seconds, 2), "peak_mb": r.peak_mb,
+                                 **(per_file or {}).get(r.file, {})} for r in results}},
         indent=2) + "\n")
     counts = {s: sum(r.status == s for r in results) for s in STATUSES}
-    print(f"coursekit grade: {_n(len(results), 'submission')} in {elapsed:.1f} s with {_n(workers, 'worker')} "
+    print(f"coursekit grade: {_n(len(results), 'submission')} in {elapsed:.1f} s with {_n(workers, 'worker')}{where} "
           f"({elapsed / len(results):.1f} s per submission; {sum(r.seconds for r in results) / len(results):.1f} s "
           f"each on average): " + ", ".join(f"{n} {s}" for s, n in counts.items() if n)
           + f"; {sum(r.counted for r in results)} counted; wrote {out / 'gradebook.csv'}", file=log, flush=True)
@@ -267,6 +290,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-sandbox", action="store_true",
                         help="run student code without bubblewrap (unsafe: only where nobody can plant code); "
                              "answers are still judged outside the student's process")
+    parser.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                        help="grade on the workers of this Dask scheduler instead of this machine; each worker "
+                             "needs the same commit of the course and bubblewrap (see coursekit/grading/cluster.py)")
     args = parser.parse_args(argv)
     if args.jobs is not None:
         print("coursekit grade: --jobs is deprecated; use --workers", file=sys.stderr)
@@ -274,10 +300,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.timeout <= 0 or workers < 1 or args.memory < 0:
             raise GradingError("--timeout and --workers must be positive, --memory at least 0")
+        if args.scheduler is not None and (args.workers, args.jobs) != (None, None):
+            raise GradingError("--workers is for grading on this machine; with --scheduler each Dask worker grades "
+                               "as many submissions at once as it has threads (dask worker --nthreads N)")
         exercise = resolve_exercise(args.exercise)
         submissions, skipped = list_submissions(args.submissions)
         check_output_folder(args.out)
-        if not args.no_sandbox:
+        if args.scheduler is not None:
+            from coursekit.grading import cluster  # imports distributed only for this route
+
+            scheduler = cluster.scheduler_address(args.scheduler)
+        elif not args.no_sandbox:  # on a cluster, the workers need bubblewrap, not this machine
             try:
                 sandbox.probe()
             except sandbox.SandboxUnavailable as exc:
@@ -294,7 +327,15 @@ def main(argv: list[str] | None = None) -> int:
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler) \
         if threading.current_thread() is threading.main_thread() else None
     try:
-        grade_folder(exercise, submissions, args.out, args.timeout, workers, args.memory, isolate=not args.no_sandbox)
+        if args.scheduler is None:
+            grade_folder(exercise, submissions, args.out, args.timeout, workers, args.memory,
+                         isolate=not args.no_sandbox)
+        else:
+            cluster.grade_on_cluster(exercise, submissions, args.out, scheduler, args.timeout, args.memory,
+                                     isolate=not args.no_sandbox)
+    except GradingError as exc:  # from a cluster: unreachable, refused by a worker, or lost during the run
+        print(f"coursekit grade: {exc}; the previous gradebook (if any) is unchanged", file=sys.stderr)
+        return getattr(exc, "exit_code", 2)
     except KeyboardInterrupt:
         print("coursekit grade: interrupted; the previous gradebook (if any) is unchanged", file=sys.stderr)
         return 130

@@ -63,7 +63,8 @@ import importlib
 
 # Imported on first use, so the sandboxed runner (which needs only ``plain``) starts fast.
 _HOMES = {
-    "cli": ["DEFAULT_MEMORY_MB", "DEFAULT_TIMEOUT", "REASON_CAP", "grade_folder", "grade_one", "main"],
+    "cli": ["main"],
+    "grader": ["DEFAULT_MEMORY_MB", "DEFAULT_TIMEOUT", "REASON_CAP", "grade_folder", "grade_one"],
     "exercise": ["Layout", "Question", "layout_of", "names_used", "plan", "questions_of"],
     "gradebook": ["STATUSES", "Result", "feedback_md", "gradebook_csv", "results_json", "write_atomic"],
     "submissions": ["GradingError", "Ungradable", "counted_files", "read_notebook", "student_of"],

@@ -4,12 +4,12 @@ The client (:func:`grade_on_cluster`) sends each submission's bytes and file nam
 exercise's name and the sha256 of its autograder zip, to the workers of a ``dask scheduler``
 (``distributed``). A worker (:func:`grade_submission`) finds the exercise in its own clone of the
 course, refuses if its autograder differs (a gradebook must not mix two versions of the tests), and
-grades the file with :func:`~coursekit.grading.cli.grade_one` in its own bubblewrap sandbox, exactly
+grades the file with :func:`~coursekit.grading.grader.grade_one` in its own bubblewrap sandbox, exactly
 as ``coursekit grade`` does on one machine. The client writes the gradebook, results and feedback
 with the same code as a local run, so they are byte-identical to one; ``timings.json`` adds the
 scheduler, the number of Dask workers and which worker graded each file.
 
-Each worker process keeps one warm :class:`~coursekit.grading.cli.Context` per exercise, autograder
+Each worker process keeps one warm :class:`~coursekit.grading.grader.Context` per exercise, autograder
 and limits (zygotes and judges started once, one slot per worker thread), so a submission costs what
 it costs locally. A task is a pure function of its inputs: it writes nothing but its own temporary
 copy of the file and its slot's scratch folders, and returns a :class:`Result`. That is what lets
@@ -42,7 +42,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from coursekit.assign import EXERCISES_DIR, autograder_zip
-from coursekit.grading import cli, sandbox
+from coursekit.grading import grader, sandbox
 from coursekit.grading.gradebook import Result
 from coursekit.grading.submissions import GradingError, one_line
 
@@ -66,7 +66,7 @@ class ClusterFailed(GradingError):
 
 @dataclasses.dataclass
 class _Warm:
-    ctx: cli.Context
+    ctx: grader.Context
     claims: list  # the abstract sockets that hold this context's slot numbers
     users: int = 0
 
@@ -93,7 +93,7 @@ def grade_submission(name: str, data: bytes, exercise: str, autograder_sha256: s
             with tempfile.TemporaryDirectory(prefix="coursekit-submission-") as tmp:
                 path = Path(tmp) / name
                 path.write_bytes(data)
-                result = cli.grade_one(path, dataclasses.replace(warm.ctx, cancel=cancel), slot)
+                result = grader.grade_one(path, dataclasses.replace(warm.ctx, cancel=cancel), slot)
         finally:
             warm.ctx.slots.put(slot)
     finally:
@@ -141,7 +141,7 @@ def _warm_context(exercise: str, autograder_sha256: str, timeout: float, memory_
     if exercise != Path(exercise).name or not autograder_zip(folder).is_file():
         raise WorkerRefused(f"worker {where} has no exercise {exercise} with an autograder in {EXERCISES_DIR}; "
                             "give every worker a clone of the client's commit")
-    theirs = cli._sha256(autograder_zip(folder))
+    theirs = grader._sha256(autograder_zip(folder))
     if theirs != autograder_sha256:
         raise WorkerRefused(f"worker {where} has another version of {exercise}: its autograder zip has sha256 "
                             f"{theirs}, the client's {autograder_sha256}; check out the client's commit on "
@@ -159,9 +159,9 @@ def _warm_context(exercise: str, autograder_sha256: str, timeout: float, memory_
             for old in [k for k, w in _WARM.items() if not w.users]:  # another exercise before: let it go
                 _release(_WARM.pop(old))
             numbers, claims = _claim_slots(max(1, threads), where)
-            ctx = cli._context(folder, timeout, memory_mb, 0, isolate)
+            ctx = grader._context(folder, timeout, memory_mb, 0, isolate)
             for number in numbers:
-                cli._add_slot(ctx, number)
+                grader._add_slot(ctx, number)
             warm = _WARM[key] = _Warm(ctx, claims)
         warm.users += 1
     return warm
@@ -189,7 +189,7 @@ def _claim_slots(count: int, where: str) -> tuple[list[int], list[socket.socket]
 
 
 def _release(warm: _Warm) -> None:
-    cli._close(warm.ctx)
+    grader._close(warm.ctx)
     for claim in warm.claims:
         claim.close()
 
@@ -242,8 +242,8 @@ async def _identity(address: str) -> dict:
 
 
 def grade_on_cluster(exercise: Path, submissions: list[Path], out: Path, scheduler: str, timeout: float,
-                     memory_mb: int = cli.DEFAULT_MEMORY_MB, log=None, isolate: bool = True) -> list[Result]:
-    """Grade every submission on the scheduler's workers; write what :func:`cli.grade_folder` writes."""
+                     memory_mb: int = grader.DEFAULT_MEMORY_MB, log=None, isolate: bool = True) -> list[Result]:
+    """Grade every submission on the scheduler's workers; write what :func:`grader.grade_folder` writes."""
     import logging
 
     from dask.base import tokenize
@@ -255,8 +255,8 @@ def grade_on_cluster(exercise: Path, submissions: list[Path], out: Path, schedul
     start, wall, log = time.monotonic(), time.time(), log or sys.stderr
     logging.getLogger("distributed").setLevel(logging.ERROR)  # the client's own chatter is not the user's
     questions = ex.questions_of(exercise)
-    progress = cli.Progress(len(submissions), questions, log)
-    zip_sha = cli._sha256(autograder_zip(exercise))
+    progress = grader.Progress(len(submissions), questions, log)
+    zip_sha = grader._sha256(autograder_zip(exercise))
     try:
         client = Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except Exception as exc:
@@ -312,7 +312,7 @@ def grade_on_cluster(exercise: Path, submissions: list[Path], out: Path, schedul
         raise
     finally:
         client.close()
-    return cli.finish(results, questions, exercise, out, start, threads, isolate, log,
+    return grader.finish(results, questions, exercise, out, start, threads, isolate, log,
                       where=f" of the Dask scheduler {scheduler}",
                       timings={"scheduler": scheduler, "dask_workers": len(info),
                                "dask_workers_at_end": len(workers)},

@@ -26,7 +26,7 @@ The zip holds exactly (byte-stable: sorted entries dated 1980, stored, fixed mod
 * ``requirements.txt``, ``pyproject.toml``, ``LICENSE`` and the package files pip installs from them;
 * ``data/``: the course data (the notebooks and the tests load them);
 * ``exercises/NAME/dist/``: the otter autograder zip and the handed-out notebook with its public tests,
-  laid out as in the repository, so :func:`coursekit.grading.cli._context` and ``grade_one`` work
+  laid out as in the repository, so :func:`coursekit.grading.grader._context` and ``grade_one`` work
   unchanged. No master notebook: the hidden tests are inside the autograder zip, and written
   (manual) questions are marked on Gradescope itself.
 
@@ -90,7 +90,7 @@ from pathlib import Path
 
 from coursekit import ROOT
 from coursekit.assign import DIST, ZIP_DATE, autograder_zip, student_notebook
-from coursekit.grading import cli, sandbox
+from coursekit.grading import grader, sandbox
 from coursekit.atomic import write_atomic
 from coursekit.grading.gradebook import Result, fmt, hint, total
 from coursekit.grading.submissions import GradingError, Ungradable, one_line
@@ -99,7 +99,7 @@ AUTOGRADER = Path("/autograder")  # Gradescope's fixed layout: source/, submissi
 VENV = "/opt/coursekit-venv"  # where setup.sh installs Python's packages and coursekit
 STUDENT_USER, STUDENT_UID = "coursekit-student", sandbox.SLOT_UID  # the uid bubblewrap's slot 0 uses too
 JUDGE_USER, JUDGE_UID = "coursekit-judge", sandbox.SLOT_UID + sandbox.JUDGE_SLOTS
-DEFAULT_TIMEOUT = cli.DEFAULT_TIMEOUT  # seconds per notebook
+DEFAULT_TIMEOUT = grader.DEFAULT_TIMEOUT  # seconds per notebook
 DEFAULT_MEMORY_MB = 1024  # per notebook: Gradescope's containers are small (768 MB unless raised)
 HIDDEN_VISIBILITY = "after_published"
 MAX_PROCESSES = 256  # of the student's uid, in the fallback (bubblewrap's runs get the same as root)
@@ -456,19 +456,19 @@ def grade_submission(exercise: Path, submission: Path, timeout: float, memory_mb
     """Grade one file with ``coursekit grade``'s own context and ``grade_one``: (result, questions)."""
     from coursekit.grading.judge import Judge
 
-    ctx = cli._context(exercise, timeout, memory_mb, 1, mode == "bubblewrap")
+    ctx = grader._context(exercise, timeout, memory_mb, 1, mode == "bubblewrap")
     try:
         if mode == "user":
             ctx.slots_by_number[0] = UserSlot(ctx.work, log)
-            argv, env = cli._judge_command(0, ctx)
+            argv, env = grader._judge_command(0, ctx)
             home = _private_folder(ctx.work / "judge", JUDGE_UID)
             env.update(HOME=str(home), TMPDIR=str(home), MPLCONFIGDIR=str(home / "matplotlib"))
             ctx.judges[0] = Judge(_as_user(JUDGE_UID, argv), env)
         began = time.monotonic()
-        result = cli.grade_one(submission, ctx, 0)
+        result = grader.grade_one(submission, ctx, 0)
         result.seconds = time.monotonic() - began
     finally:
-        cli._close(ctx)
+        grader._close(ctx)
     return result, ctx.questions
 
 

@@ -120,7 +120,7 @@ def run(exercise_name: str, n: int, sizes: list[int], workers: int) -> dict:
         result["coursekit_s"], our_scores = ours(exercise, tmp / "class", tmp / "ours", workers)
         say(f"  {result['coursekit_s']:.1f} s")
         result["dask"] = [on_dask(exercise, tmp, k, our_scores) for k in (1, 2)]  # right after: same load
-        say(f"otter run, one submission after another ...")
+        say("otter run, one submission after another ...")
         result["otter_sequential_s"], otter_scores = otter_sequential(exercise, subs, tmp / "otter")
         say(f"  {result['otter_sequential_s']:.1f} s")
         mismatches = sorted(f for f in our_scores if our_scores[f] != otter_scores.get(f))

@@ -36,7 +36,9 @@ from coursekit.notebooks import KERNELSPEC
 EXERCISES_DIR = ROOT / "exercises"
 DIST = "dist"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # earliest date a zip can hold
-_CHECK_CALL = re.compile(r'^grader\.check\("([^"]+)"\)$')
+# A call ``grader.check("q1")`` (either quotes, spaces allowed) names the question it checks: the one
+# pattern for the check cells otter writes here and for the ones the grader finds in submissions.
+CHECK_CALL = re.compile(r"""grader\.check\(\s*["']([^"']+)["']\s*\)""")
 
 
 class AssignError(Exception):
@@ -131,7 +133,7 @@ def _normalise_notebook(path: Path, master_ids: set[str]) -> None:
         cid = cell.get("id")
         if cid not in master_ids or cid in used:
             source = cell.source.strip()
-            match = _CHECK_CALL.match(source)
+            match = CHECK_CALL.fullmatch(source)
             if match:
                 cid = f"check-{match.group(1)}"
             elif source.startswith("# Initialize Otter"):

@@ -18,7 +18,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+from coursekit.quiz import WIDGET_VIEW
+
 # The one kernelspec of every course notebook (tests/test_notebooks.py compares it with the kernel's).
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 TIMEOUT = 300

@@ -1,7 +1,8 @@
-"""The live rendering of a :class:`~coursekit.quiz.Quiz`: ipywidgets checked in the kernel.
+"""The live rendering of a question bank: ipywidgets checked in the kernel.
 
-Kept apart from :mod:`coursekit.quiz` so that loading and checking a bank never
-needs a widget library; only displaying it in a kernel does.
+Kept apart from :mod:`coursekit.quiz_bank` so that loading and checking a bank never
+needs a widget library; only displaying it in a kernel does. It imports the bank
+only, never :mod:`coursekit.quiz`, which creates this widget when a notebook shows a quiz.
 
 Options appear in the question's display order (``Question.order``, the same
 shuffled order as the static page), while every response handed to
@@ -20,7 +21,7 @@ import html
 
 import ipywidgets as widgets
 
-from coursekit.quiz import Question, Quiz, Result
+from coursekit.quiz_bank import Question, QuestionBank, Result
 
 __all__ = ["QuizWidget", "QuestionWidget", "STYLE"]
 
@@ -102,7 +103,7 @@ class QuestionWidget(widgets.VBox):
 class QuizWidget(widgets.VBox):
     """All questions of a bank, under its title, with the layout rules they need."""
 
-    def __init__(self, quiz: Quiz):
+    def __init__(self, quiz: QuestionBank):
         self.quiz = quiz
         self.items = [QuestionWidget(q, n) for n, q in enumerate(quiz.questions, start=1)]
         title = widgets.HTML(f"<h4>{html.escape(quiz.title)}</h4>")

@@ -384,7 +384,7 @@ def _strangers(out: Path, previous: set[str], patterns: list[str]) -> list[str]:
     found = []
     for dirpath, dirnames, filenames in os.walk(out):
         rel_dir = Path(dirpath).relative_to(out).as_posix()
-        rel = (lambda name: name) if rel_dir == "." else (lambda name: f"{rel_dir}/{name}")
+        rel = (lambda name: name) if rel_dir == "." else (lambda name, rel_dir=rel_dir: f"{rel_dir}/{name}")
         dirnames[:] = sorted(d for d in dirnames if not (rel(d) == ".git" or _ignored(rel(d), True, patterns)))
         found += [rel(f) for f in sorted(filenames)
                   if rel(f) not in previous | {MANIFEST, ".git"} and not _ignored(rel(f), False, patterns)]

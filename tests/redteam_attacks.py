@@ -24,7 +24,7 @@ from pathlib import Path
 import nbformat
 
 from coursekit import ROOT, assign, data
-from test_grading import EXERCISE, STUDENT_NB
+from helpers import EXERCISE, STUDENT_NB
 
 # Well-typed wrong answers: every public check passes, every hidden test fails (test_the_wrong_answers_are_wrong
 # checks that they differ from the master's and have its types).

@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from coursekit import ROOT, assign
-from test_exercises import solution_fragments
+from helpers import solution_fragments
 
 EXERCISE = ROOT / "exercises" / "ex01_cancelled_visit"
 MASTER = EXERCISE / "ex01_cancelled_visit.ipynb"

@@ -35,8 +35,8 @@ from bs4 import BeautifulSoup
 from clients import CHROMIUM, require_chromium
 from coursekit.quiz import QUIZ_DIR, Quiz
 from coursekit.sitesize import TIMING_JS, local_file, page_weights, toc_pages
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
@@ -101,6 +101,7 @@ def test_every_figure_has_alt_text(book):
 # aborted: load, headings and images, axe-core, a full-page screenshot, then its
 # quizzes. The tests read what that visit recorded.
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+MAX_SHOT_HEIGHT = 30_000  # pixels of a page's screenshot (a JPEG cannot be taller than 65,535)
 SCREENSHOTS = ROOT / "_build" / "screenshots" / "book"  # jupyterlab/ and notebook7/ beside it are test_jupyterlab.py's
 CONCURRENT_PAGES = 3
 VIEWPORT = {"width": 1280, "height": 800}
@@ -475,8 +476,12 @@ class Site:
             axe = await self.axe(page)
             shot = SCREENSHOTS / f"{name}.jpg"
             shot.parent.mkdir(parents=True, exist_ok=True)
-            await page.screenshot(path=shot, full_page=True, type="jpeg", quality=85, animations="disabled",
-                                  caret="hide")
+            # JPEG holds at most 65,535 rows, and the instructor guide is taller than that: keep the top.
+            width, height = await page.evaluate(
+                "() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
+            clip = {"x": 0, "y": 0, "width": width, "height": MAX_SHOT_HEIGHT} if height > MAX_SHOT_HEIGHT else None
+            await page.screenshot(path=shot, full_page=True, clip=clip, type="jpeg", quality=85,
+                                  animations="disabled", caret="hide")
             await page.wait_for_load_state("networkidle")
             audit = PageAudit(name, traffic.copy(), timing, axe, dom, shot)
             if dom["quizzes"]:
@@ -832,7 +837,7 @@ def test_quiz_controls_sit_beside_their_labels_on_a_phone(site):
         for o in site.run(measure(name)):
             seen += 1
             wrapped += o["lines"] > 1
-            (il, it, ir, ib), (ll, lt, lr, lb), (_, ft, _, fb) = o["input"], o["label"], o["line"]
+            (_, it, ir, ib), (ll, _, _, _), (_, ft, _, fb) = o["input"], o["label"], o["line"]
             where = f"{name}.html #{o['id']} ({o['text']!r}): control {o['input']}, label {o['label']}, first line {o['line']}"
             if ir > ll + 0.5:
                 problems.append(f"{where}: the control is not left of its label")

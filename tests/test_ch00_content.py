@@ -8,7 +8,6 @@ with pandas, independently of the notebook, together with every wrong result its
 feedback names; the figures the chapter's prose quotes are recomputed too.
 """
 import re
-from pathlib import Path
 
 import nbformat
 import pandas as pd
@@ -16,8 +15,8 @@ import pytest
 
 from coursekit import data
 from coursekit.quiz import Quiz
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CHAPTER = ROOT / "chapters" / "00_background.ipynb"
 FACTS = (ROOT / "sources" / "FACTS.md").read_text(encoding="utf-8")
 

@@ -13,6 +13,7 @@ import pytest
 
 from coursekit import data
 from coursekit.quiz import Quiz
+from helpers import assert_accepted, assert_diagnosed, prose, section
 
 HOURS_PER_YEAR = 365 * 24
 
@@ -34,22 +35,6 @@ def bp_pakistan() -> pd.DataFrame:
     return bp[bp["Entity"] == "Pakistan"].set_index("Year")
 
 
-def assert_answer(quiz: Quiz, question_id: str, computed: float) -> None:
-    question = quiz.question(question_id)
-    assert question.kind == "numeric"
-    assert abs(computed - question.answer) <= question.tolerance, (
-        f"{question_id}: data give {computed!r}, the bank says {question.answer} ± {question.tolerance}")
-
-
-def assert_diagnosed(quiz: Quiz, question_id: str, mistake: float, side: str) -> None:
-    """A plausible mistake must be rejected and get the feedback ('low'/'high') that explains it."""
-    question = quiz.question(question_id)
-    result = question.check(mistake)
-    assert not result.correct, f"{question_id}: the mistaken value {mistake!r} is accepted"
-    assert result.messages == (question.feedback[side],), (
-        f"{question_id}: {mistake!r} should get the {side!r} feedback")
-
-
 def correct_texts(quiz: Quiz, question_id: str) -> list[str]:
     return [o.text for o in quiz.question(question_id).options if o.correct]
 
@@ -63,7 +48,7 @@ def average_load_mw(supplied: pd.Series, start: int, end: int) -> float:
 def test_supply_growth_as_load_2012_2017(quiz, owid_pakistan):
     supplied = owid_pakistan["Electricity demand (TWh)"].astype(float)
     load = average_load_mw(supplied, 2012, 2017)
-    assert_answer(quiz, "supply-growth-as-load", load)
+    assert_accepted(quiz, "supply-growth-as-load", load)
     # The feedback's figures: generation gives about 475 MW (also accepted), 2007-2012 about 53 MW.
     generation = owid_pakistan["Electricity generation (TWh)"].astype(float)
     assert quiz.question("supply-growth-as-load").check(average_load_mw(generation, 2012, 2017)).correct
@@ -81,7 +66,7 @@ def test_gas_import_share_2019(quiz, bp_pakistan):
         gap = row["Gas Consumption - Bcm"] - row["Gas Production - Bcm"]
         return float(gap / row[f"Gas {base} - Bcm"] * 100)
 
-    assert_answer(quiz, "gas-import-share-2019", gap_share(2019, "Consumption"))
+    assert_accepted(quiz, "gas-import-share-2019", gap_share(2019, "Consumption"))
     assert_diagnosed(quiz, "gas-import-share-2019", gap_share(2019, "Production"), "high")
     assert_diagnosed(quiz, "gas-import-share-2019", gap_share(2020, "Consumption"), "low")
     assert round(gap_share(2020, "Consumption"), 1) == 25.8  # quoted in the low feedback
@@ -90,7 +75,7 @@ def test_gas_import_share_2019(quiz, bp_pakistan):
 def test_capacity_without_coordinates(quiz):
     plants = data.load("wri_pakistan_plants")
     located = plants["Latitude"].notna() & plants["Longitude"].notna()
-    assert_answer(quiz, "unlocated-capacity", float(plants.loc[~located, "Capacity (MW)"].sum()))
+    assert_accepted(quiz, "unlocated-capacity", float(plants.loc[~located, "Capacity (MW)"].sum()))
 
 
 def test_published_summary_equals_located_rows_except_solar():
@@ -152,7 +137,6 @@ def test_every_numeric_question_is_tested(quiz):
 
 # --- FACTS.md Part C (issue 12): Chashma-2's two start dates; sourced US view -----------------------------
 
-from chapter_text import prose, section  # noqa: E402
 
 CH05 = "chapters/05_energy_politics.ipynb"
 

@@ -1,13 +1,12 @@
 """Chapter 6: the numeric quiz answers agree with the data they are computed from."""
-from pathlib import Path
 
 import pytest
 
 from coursekit import data
 from coursekit.quiz import Quiz
+from helpers import ROOT, assert_accepted, assert_diagnosed, section
 
 QUIZ = Quiz.load("ch06")
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def bilateral_trade(a: str, b: str, year: int) -> float:
@@ -37,24 +36,8 @@ def irst(state: str, year: int) -> float:
     return float(nmc.loc[(nmc["state"] == state) & (nmc["year"] == year), "irst"].iloc[0])
 
 
-def assert_matches(question_id: str, computed: float) -> None:
-    question = QUIZ.question(question_id)
-    assert question.kind == "numeric"
-    assert abs(computed - question.answer) <= question.tolerance, (
-        f"{question_id}: data give {computed:.4f}, bank says {question.answer} ± {question.tolerance}")
-    assert question.check(computed).correct
-
-
-def assert_diagnosed(question_id: str, mistake: float, side: str) -> None:
-    """A plausible mistake is rejected with the feedback ('low'/'high') that explains it."""
-    question = QUIZ.question(question_id)
-    result = question.check(mistake)
-    assert not result.correct, f"{question_id}: the mistaken value {mistake!r} is accepted"
-    assert result.messages == (question.feedback[side],), f"{question_id}: {mistake!r} should get {side!r}"
-
-
 def test_pakistan_share_of_russias_trade_2011():
-    assert_matches("pakistan-share-2011", share_of_russia("Pakistan"))
+    assert_accepted(QUIZ, "pakistan-share-2011", share_of_russia("Pakistan"))
     # Its feedback sets India beside Pakistan: about 0.85%, roughly 14 times as large.
     assert round(share_of_russia("India"), 2) == 0.85
     assert round(share_of_russia("India") / share_of_russia("Pakistan")) == 14
@@ -68,11 +51,11 @@ def total_trade_share(partner: str, base: str, year: int) -> float:
 def test_russias_share_of_pakistans_trade_2012():
     question = "russia-share-of-pakistan-2012"
     share = total_trade_share("Pakistan", "Pakistan", 2012)
-    assert_matches(question, share)
+    assert_accepted(QUIZ, question, share)
     # The wrong base (Russia's total) is the mistake the low feedback names; about 0.07%.
     wrong_base = total_trade_share("Pakistan", "Russia", 2012)
     assert round(wrong_base, 2) == 0.07
-    assert_diagnosed(question, wrong_base, "low")
+    assert_diagnosed(QUIZ, question, wrong_base, "low")
     # Dividing by Pakistan's imports only or exports only is diagnosed as too high.
     totals = data.load("cow_trade_totals")
     row = totals[(totals["state"] == "Pakistan") & (totals["year"] == 2012)].iloc[0]
@@ -80,7 +63,7 @@ def test_russias_share_of_pakistans_trade_2012():
     for flow, quoted in (("imports", 1.08), ("exports", 2.2)):
         mistaken = trade / float(row[flow]) * 100
         assert round(mistaken, 2 if flow == "imports" else 1) == quoted
-        assert_diagnosed(question, mistaken, "high")
+        assert_diagnosed(QUIZ, question, mistaken, "high")
 
 
 def test_fact_sheet_inputs_give_about_0055_percent():
@@ -88,9 +71,9 @@ def test_fact_sheet_inputs_give_about_0055_percent():
     facts = (ROOT / "sources" / "FACTS.md").read_text(encoding="utf-8")
     item = next(line for line in facts.splitlines() if line.startswith("| 26 |"))
     assert "$420m/yr" in item and "$764bn" in item, "FACTS.md A4 #26 no longer gives the inputs"
-    assert_matches("facts-inputs-share", 420 / 764_000 * 100)
+    assert_accepted(QUIZ, "facts-inputs-share", 420 / 764_000 * 100)
     # Forgetting that $764bn is $764,000m gives a share over 50%: diagnosed as too high.
-    assert_diagnosed("facts-inputs-share", 420 / 764 * 100, "high")
+    assert_diagnosed(QUIZ, "facts-inputs-share", 420 / 764 * 100, "high")
     # The result lies in the fact sheet's range and near COW's 2011 share.
     assert 0.05 <= QUIZ.question("facts-inputs-share").answer <= 0.07
     assert abs(share_of_russia("Pakistan") - QUIZ.question("facts-inputs-share").answer) < 0.01
@@ -98,7 +81,7 @@ def test_fact_sheet_inputs_give_about_0055_percent():
 
 def test_planned_capacity_against_national_output_2011():
     # irst is in thousands of tonnes; the planned capacity is 3 million tonnes (P11; FACTS.md A4 #24).
-    assert_matches("plan-vs-national", 3_000 / irst("Pakistan", 2011))
+    assert_accepted(QUIZ, "plan-vs-national", 3_000 / irst("Pakistan", 2011))
 
 
 def test_the_article_share_is_never_reached_in_the_data():
@@ -126,7 +109,6 @@ def test_every_numeric_question_is_tested():
 
 # --- FACTS.md Part C (issue 12): the mill's Soviet origin ------------------------------------------------
 
-from chapter_text import section  # noqa: E402
 
 CH06 = "chapters/06_steel_trade.ipynb"
 

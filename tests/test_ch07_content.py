@@ -3,6 +3,7 @@ import pytest
 
 from coursekit import data
 from coursekit.quiz import Quiz
+from helpers import assert_accepted, assert_diagnosed, prose, section
 
 
 @pytest.fixture(scope="module")
@@ -18,21 +19,6 @@ def register():
 @pytest.fixture(scope="module")
 def tiv():
     return data.load("sipri_tiv_by_supplier")
-
-
-def assert_answer(quiz, question_id, value):
-    question = quiz.question(question_id)
-    assert question.kind == "numeric"
-    assert abs(value - question.answer) <= question.tolerance, (
-        f"{question_id}: data give {value}, the quiz says {question.answer} +/- {question.tolerance}")
-
-
-def assert_diagnosed(quiz, question_id, mistake, side):
-    """A plausible mistake is rejected with the feedback ('low'/'high') that explains it."""
-    question = quiz.question(question_id)
-    result = question.check(mistake)
-    assert not result.correct, f"{question_id}: the mistaken value {mistake!r} is accepted"
-    assert result.messages == (question.feedback[side],), f"{question_id}: {mistake!r} should get {side!r}"
 
 
 def russia_to_pakistan(register):
@@ -51,7 +37,7 @@ def test_engines_delivered_by_2012(quiz, register):
     engines = rd33_to_pakistan(register)
     by_2012 = int(engines.loc[engines["Delivery year"] <= 2012, "Numbers delivered"].sum())
     assert by_2012 == 52  # quoted in the feedback
-    assert_answer(quiz, "engines-by-2012", 100 * by_2012 / CONTRACTED_ENGINES)
+    assert_accepted(quiz, "engines-by-2012", 100 * by_2012 / CONTRACTED_ENGINES)
     # Dividing by the first contract only is diagnosed as too high, searching for "RD-93" as too low.
     assert_diagnosed(quiz, "engines-by-2012", 100 * by_2012 / 150, "high")
     rd93 = register[register["Designation"].str.contains("RD-93")]
@@ -64,7 +50,7 @@ def test_engines_delivered_by_2012(quiz, register):
 def test_engine_share_of_pakistans_imports(quiz, register, tiv):
     engines = float(rd33_to_pakistan(register)["TIV delivery values"].sum())
     pakistan = float(tiv.loc[tiv["Recipient"] == "Pakistan", "tiv_delivered_sum"].sum())
-    assert_answer(quiz, "engine-share-of-pakistan-imports", 100 * engines / pakistan)
+    assert_accepted(quiz, "engine-share-of-pakistan-imports", 100 * engines / pakistan)
     # The share of Russia's deliveries (about 62%) is the mistake the high feedback names;
     # dividing by Pakistan and India together is the one the low feedback names.
     of_russia = 100 * engines / float(russia_to_pakistan(register)["TIV delivery values"].sum())
@@ -77,18 +63,18 @@ def test_engine_share_of_pakistans_imports(quiz, register, tiv):
 def test_russia_share_of_pakistan_imports(quiz, tiv):
     pakistan = tiv[tiv["Recipient"] == "Pakistan"]
     russia = pakistan.loc[pakistan["Supplier"] == "Russia", "tiv_delivered_sum"].sum()
-    assert_answer(quiz, "russia-share-pakistan", float(100 * russia / pakistan["tiv_delivered_sum"].sum()))
+    assert_accepted(quiz, "russia-share-pakistan", float(100 * russia / pakistan["tiv_delivered_sum"].sum()))
 
 
 def test_russia_india_to_pakistan_ratio(quiz, tiv):
     russia = tiv[tiv["Supplier"] == "Russia"].groupby("Recipient")["tiv_delivered_sum"].sum()
-    assert_answer(quiz, "russia-india-pakistan-ratio", float(russia["India"] / russia["Pakistan"]))
+    assert_accepted(quiz, "russia-india-pakistan-ratio", float(russia["India"] / russia["Pakistan"]))
 
 
 def test_russian_mi17_2000_2010(quiz, register):
     rows = russia_to_pakistan(register)
     mi17 = rows[(rows["Designation"] == "Mi-17") & rows["Delivery year"].between(2000, 2010)]
-    assert_answer(quiz, "mi17-2000-2010", int(mi17["Numbers delivered"].sum()))
+    assert_accepted(quiz, "mi17-2000-2010", int(mi17["Numbers delivered"].sum()))
 
 
 def test_every_numeric_question_is_tested(quiz):
@@ -119,7 +105,6 @@ def test_single_choice_and_multiple_choice_claims(register, tiv):
 
 # --- FACTS.md Part C (issue 12): direct sales before the engines; the Mi-35M delivery year ---------------
 
-from chapter_text import prose, section  # noqa: E402
 
 CH07 = "chapters/07_military_cooperation.ipynb"
 CH11 = "chapters/11_epilogue.ipynb"

@@ -4,6 +4,7 @@ import pytest
 
 from coursekit import data
 from coursekit.quiz import Quiz
+from helpers import assert_accepted, assert_diagnosed, section
 
 
 @pytest.fixture(scope="module")
@@ -22,21 +23,8 @@ def shared(full, a, b, year):
     return len(pick(a) & pick(b))
 
 
-def assert_matches(quiz, question_id, value):
-    question = quiz.question(question_id)
-    assert abs(value - question.answer) <= question.tolerance, (question_id, value, question.answer)
-
-
-def assert_diagnosed(quiz, question_id, mistake, side):
-    """A plausible mistake is rejected with the feedback ('low'/'high') that explains it."""
-    question = quiz.question(question_id)
-    result = question.check(mistake)
-    assert not result.correct, f"{question_id}: the mistaken value {mistake!r} is accepted"
-    assert result.messages == (question.feedback[side],), f"{question_id}: {mistake!r} should get {side!r}"
-
-
 def test_shared_pakistan_russia_2012(quiz, full_memberships):
-    assert_matches(quiz, "shared-2012", shared(full_memberships, "pakistan", "russia", 2012))
+    assert_accepted(quiz, "shared-2012", shared(full_memberships, "pakistan", "russia", 2012))
 
 
 def memberships(full, state, year):
@@ -49,7 +37,7 @@ def test_shared_share_of_pakistans_memberships(quiz, full_memberships):
     assert (india_russia, memberships(full_memberships, "pakistan", 2012),
             memberships(full_memberships, "india", 2012), memberships(full_memberships, "russia", 2012)) == (
         52, 72, 90, 89)  # quoted in the prompt and feedback
-    assert_matches(quiz, "shared-share-pakistan",
+    assert_accepted(quiz, "shared-share-pakistan",
                    100 * pakistan_russia / memberships(full_memberships, "pakistan", 2012))
     # The feedback's point: on this base Pakistan is ahead of India (57.8%).
     india_share = 100 * india_russia / memberships(full_memberships, "india", 2012)
@@ -72,7 +60,7 @@ def test_invisible_observer_years(quiz):
             code = cow.loc[(cow["state"] == country.lower()) & (cow["year"] == year), "status"]
             assert len(code) == 1, (country, year)
             count += int(code.iloc[0] == 0)
-    assert_matches(quiz, "invisible-observers", count)
+    assert_accepted(quiz, "invisible-observers", count)
 
 
 def test_observer_wait_from_dates(quiz):
@@ -80,7 +68,7 @@ def test_observer_wait_from_dates(quiz):
     pak = events[events["country"] == "Pakistan"].set_index("event")
     days = (pak.loc["full membership", "date"] - pak.loc["observer status granted", "date"]).days
     assert days == 4357  # quoted in the feedback
-    assert_matches(quiz, "observer-wait-dates", days / 365.25)
+    assert_accepted(quiz, "observer-wait-dates", days / 365.25)
     # Subtracting the years alone gives 12, which the high feedback explains.
     years = int(pak.loc["full membership", "year"] - pak.loc["observer status granted", "year"])
     assert_diagnosed(quiz, "observer-wait-dates", years, "high")
@@ -123,8 +111,6 @@ def test_every_numeric_question_is_tested(quiz):
 
 
 # --- FACTS.md Part C (issue 12): SCO meetings as top-level contact, with their count ----------------------
-
-from chapter_text import section  # noqa: E402
 
 
 def test_perspectives_give_the_sco_contacts_with_their_count():

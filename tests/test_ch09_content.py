@@ -11,6 +11,7 @@ import pytest
 
 from coursekit import data
 from coursekit.quiz import Quiz
+from helpers import assert_numeric, pct, prose, section
 
 SECTION_OF = {**{p: "opening" for p in range(1, 8)},
               **{p: "The politics of energy" for p in range(8, 12)},
@@ -26,19 +27,6 @@ def claims():
 @pytest.fixture(scope="module")
 def quiz():
     return Quiz.load("ch09")
-
-
-def pct(part: int, whole: int) -> float:
-    return round(100 * part / whole, 1)
-
-
-def assert_numeric(quiz, qid, answer, low=(), high=()):
-    """The recomputed answer is accepted; each named mistake gets the feedback that diagnoses it."""
-    assert quiz.check(qid, answer).correct, (qid, answer, quiz.question(qid).answer)
-    feedback = quiz.question(qid).feedback
-    for side, values in (("low", low), ("high", high)):
-        for value in values:
-            assert quiz.check(qid, value).messages == (feedback[side],), (qid, side, value)
 
 
 def kinds_of_options(quiz, qid, claims, row_of_option):
@@ -138,7 +126,6 @@ def test_checkable_and_verdict_agree(claims):
 
 # --- FACTS.md Part C (issue 12): what the author could have known; contested US charge --------------------
 
-from chapter_text import prose, section  # noqa: E402
 
 CH09 = "chapters/09_argument.ipynb"
 

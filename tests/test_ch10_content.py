@@ -8,6 +8,7 @@ import pytest
 
 from coursekit import data
 from coursekit.quiz import Quiz
+from helpers import assert_numeric, pct, prose, section
 
 
 @pytest.fixture(scope="module")
@@ -23,19 +24,6 @@ def checked(claims):
 @pytest.fixture(scope="module")
 def quiz():
     return Quiz.load("ch10")
-
-
-def pct(part: int, whole: int) -> float:
-    return round(100 * part / whole, 1)
-
-
-def assert_numeric(quiz, qid, answer, low=(), high=()):
-    """The recomputed answer is accepted; each named mistake gets the feedback that diagnoses it."""
-    assert quiz.check(qid, answer).correct, (qid, answer, quiz.question(qid).answer)
-    feedback = quiz.question(qid).feedback
-    for side, values in (("low", low), ("high", high)):
-        for value in values:
-            assert quiz.check(qid, value).messages == (feedback[side],), (qid, side, value)
 
 
 def correct_flags_follow(quiz, qid, column, rows_of_option, rule):
@@ -157,8 +145,6 @@ def test_the_data_checks_on_the_comment_say_what_the_text_says():
 
 
 # --- FACTS.md Part C (issue 12): Chashma-2's dates; the intro's account of the reader comment --------------
-
-from chapter_text import prose, section  # noqa: E402
 
 
 def test_chashma2_and_the_p15_verdict_follow_part_c():

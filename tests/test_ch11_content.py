@@ -9,6 +9,7 @@ import pytest
 
 from coursekit import data
 from coursekit.quiz import Quiz
+from helpers import assert_numeric, cell_text, pct, prose, section
 
 
 @pytest.fixture(scope="module")
@@ -19,19 +20,6 @@ def quiz():
 @pytest.fixture(scope="module")
 def trade():
     return data.load("trade_figures_reported").set_index("id")
-
-
-def pct(part: float, whole: float, digits: int = 1) -> float:
-    return round(100 * part / whole, digits)
-
-
-def assert_numeric(quiz, qid, answer, low=(), high=()):
-    """The recomputed answer is accepted; each named mistake gets the feedback that diagnoses it."""
-    assert quiz.check(qid, answer).correct, (qid, answer, quiz.question(qid).answer)
-    feedback = quiz.question(qid).feedback
-    for side, values in (("low", low), ("high", high)):
-        for value in values:
-            assert quiz.check(qid, value).messages == (feedback[side],), (qid, side, value)
 
 
 def test_years_between_pipeline_agreement_and_renaming(quiz):
@@ -114,7 +102,6 @@ def test_trade_caveats_rest_on_the_table(trade):
 
 # --- FACTS.md Part C (issue 12): three counts of top-level contact ----------------------------------------
 
-from chapter_text import cell_text, prose, section  # noqa: E402
 
 COUNT_WORDS = ("a meeting anywhere", "meetings anywhere", "a visit to the country", "visits to the country",
                "official bilateral visit")

@@ -15,12 +15,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
-from coursekit import ROOT, assign
+from coursekit import assign
+from helpers import CHECK_CELL, ROOT, cases, read_tests, run_notebook, solution_fragments
 
 EXERCISES = sorted(p for p in (ROOT / "exercises").glob("ex*") if p.is_dir())
-_CHECK = re.compile(r'^grader\.check\("([^"]+)"\)$')
 
 # otter imports ipylab, whose traitlets usage warns at import time; not ours to fix.
 pytestmark = pytest.mark.filterwarnings("ignore:Traits should be given as instances:DeprecationWarning")
@@ -42,70 +41,13 @@ class Exercise:
     def checks(self) -> list[str]:
         """Questions with a `grader.check` cell in the student notebook, in order."""
         return [m.group(1) for c in self.student().cells if c.cell_type == "code"
-                for m in [_CHECK.match(c.source.strip())] if m]
+                for m in [CHECK_CELL.match(c.source.strip())] if m]
 
     def student_text(self) -> str:
         """Everything a student receives, as parsed text: cell sources and public test code."""
         parts = [cell.source for cell in self.student().cells]
         parts += [c["code"] for t in read_tests(self.student_dir / "tests").values() for c in cases(t)]
         return "\n".join(parts)
-
-
-def read_tests(folder: Path) -> dict[str, dict]:
-    """The OK-format test dicts in ``folder``, by question."""
-    tests = {}
-    for path in sorted(folder.glob("*.py")):
-        env: dict = {}
-        exec(path.read_text(encoding="utf-8"), env)
-        tests[env["test"]["name"]] = env["test"]
-    return tests
-
-
-def cases(test: dict) -> list[dict]:
-    return [case for suite in test["suites"] for case in suite["cases"]]
-
-
-def solution_fragments(master: Path) -> list[str]:
-    """Code lines and Markdown paragraphs of ``master`` that only its solutions contain.
-
-    A line that also appears outside the solutions (an import in the setup cell, say) is not
-    evidence of a leak, so it is left out.
-    """
-    fragments, outside, inside = [], [], False
-    for cell in nbformat.read(master, as_version=4).cells:
-        first = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
-        if cell.cell_type == "raw" and re.match(r"#\s+(begin|end)\s+solution", first, re.I):
-            inside = first.lower().startswith("# begin")
-            continue
-        if cell.cell_type == "markdown":
-            (fragments if inside else outside).extend(p.strip() for p in cell.source.split("\n\n") if p.strip())
-        if cell.cell_type == "code":
-            in_block = False
-            for line in cell.source.splitlines():
-                if line.strip().startswith("# BEGIN SOLUTION"):
-                    in_block = True
-                elif line.strip() == "# END SOLUTION":
-                    in_block = False
-                elif in_block or line.rstrip().endswith("# SOLUTION"):
-                    fragments.append(line.replace("# SOLUTION", "").strip())
-                else:
-                    outside.append(line.strip())
-    elsewhere = "\n".join(outside)
-    return [f for f in fragments if len(f) >= 4 and re.search(r"\w", f) and f not in elsewhere]
-
-
-def run_notebook(path: Path) -> dict[str, str]:
-    """Run the notebook in a fresh kernel, cwd its folder; fail on any error; return check outputs."""
-    nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=False,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
-    outputs = {}
-    for cell in nb.cells:
-        match = _CHECK.match(cell.source.strip()) if cell.cell_type == "code" else None
-        if match:
-            outputs[match.group(1)] = "".join(o.get("data", {}).get("text/plain", "") + o.get("text", "")
-                                              for o in cell.outputs)
-    return outputs
 
 
 @pytest.fixture(scope="module", params=EXERCISES, ids=[p.name for p in EXERCISES])
@@ -161,7 +103,7 @@ def test_student_notebook_starts_with_otter_init_and_has_no_outputs(exercise):
     assert not any(c.get("outputs") for c in nb.cells if c.cell_type == "code")
     assert nb.metadata.get("otter", {}).get("assignment_name") == exercise.name  # `coursekit grade` reads it
     # Stable ids let `coursekit grade` find each question's answers and check in any submission.
-    assert [c.id for c in nb.cells if _CHECK.match(c.source.strip())] == [f"check-{q}" for q in exercise.checks()]
+    assert [c.id for c in nb.cells if CHECK_CELL.match(c.source.strip())] == [f"check-{q}" for q in exercise.checks()]
 
 
 def test_autograder_zip_is_stored_with_fixed_dates_in_name_order(exercise):

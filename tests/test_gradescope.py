@@ -42,7 +42,7 @@ from coursekit.grading import gradescope
 from coursekit.grading.exercise import Question
 from coursekit.grading.gradebook import Result
 from coursekit.grading.submissions import Ungradable
-from test_grading import EXERCISE, PARTIAL_ANSWERS, POINTS, hidden_test_lines, submission
+from helpers import EXERCISE, PARTIAL_ANSWERS, POINTS, hidden_test_lines, submission
 
 NAME = EXERCISE.name
 BWRAP = Path("/usr/bin/bwrap")
@@ -127,8 +127,8 @@ def test_setup_installs_python_and_bubblewrap_then_the_pins_then_coursekit_witho
     setup = upload.read("setup.sh").decode()
     assert setup.startswith("#!/usr/bin/env bash\n") and "set -euo pipefail" in setup
     assert "apt-get install -y --no-install-recommends python3.11" in setup and " bubblewrap " in setup
-    pins = setup.index(f'"$VENV/bin/python" -m pip install --disable-pip-version-check --no-input -r '
-                       f'"$SOURCE/requirements.txt"')
+    pins = setup.index('"$VENV/bin/python" -m pip install --disable-pip-version-check --no-input -r '
+                       '"$SOURCE/requirements.txt"')
     itself = setup.index('"$VENV/bin/python" -m pip install --disable-pip-version-check --no-input --no-deps "$SOURCE"')
     assert pins < itself
     assert f"VENV={gradescope.VENV}" in setup and f"useradd --uid {gradescope.STUDENT_UID}" in setup
@@ -260,8 +260,9 @@ def container(layout: Path, canaries: Path, caps: list[str] | None) -> list[str]
     for top in ("bin", "sbin", "lib", "lib32", "lib64"):
         if os.path.islink(f"/{top}"):
             cmd += ["--symlink", os.readlink(f"/{top}"), f"/{top}"]
-    cmd += ["--ro-bind", "/usr", "/usr", "--ro-bind", "/etc", "/etc"]
-    made = set()
+    # /tmp first: the checkout (and so the copy of coursekit bound over it) may itself live under /tmp.
+    cmd += ["--ro-bind", "/usr", "/usr", "--ro-bind", "/etc", "/etc", "--tmpfs", "/tmp"]
+    made = {Path("/tmp")}
     for target in (python, Path(gradescope.VENV), ROOT / "coursekit", Path(CANARIES)):
         for parent in reversed(target.parents[:-1]):
             if parent not in made:
@@ -270,7 +271,7 @@ def container(layout: Path, canaries: Path, caps: list[str] | None) -> list[str]
     cmd += ["--ro-bind", str(python), str(python), "--ro-bind", str(ROOT / ".venv"), gradescope.VENV,
             "--ro-bind", str(layout / "source" / "coursekit"), str(ROOT / "coursekit"),
             "--bind", str(canaries), CANARIES, "--bind", str(layout), "/autograder",
-            "--tmpfs", "/tmp", "--proc", "/proc", "--dev", "/dev", "--chdir", "/autograder"]
+            "--proc", "/proc", "--dev", "/dev", "--chdir", "/autograder"]
     if caps is not None:
         cmd += ["--cap-drop", "ALL"] + [arg for cap in caps for arg in ("--cap-add", f"CAP_{cap}")]
     # After grading: wait a moment, then count what is left of the two unprivileged users.

@@ -22,31 +22,14 @@ import time
 import nbformat
 import pytest
 
-from coursekit import ROOT, assign, grading
+from coursekit import assign, grading
+from helpers import EXERCISE, PARTIAL_ANSWERS, PARTIAL_SCORES, POINTS, STUDENT_NB, grade, hidden_test_lines, read_rows, submission
 
-EXERCISE = ROOT / "exercises" / "ex01_cancelled_visit"
-STUDENT_NB = EXERCISE / "dist" / "student" / "ex01_cancelled_visit.ipynb"
 TIMEOUT = 60  # seconds; a normal submission takes about 5 s here (nothing in this class loops)
-POINTS = {"q1": 1, "q2": 2, "q3": 2, "q4": 2}  # from the master's `points:` lists
 HEADER = "student,file,q1,q2,q3,q4,total,max,status,counted,reason"
 
 # otter imports ipylab, whose traitlets usage warns at import time; not ours to fix.
 pytestmark = pytest.mark.filterwarnings("ignore:Traits should be given as instances:DeprecationWarning")
-
-# Answers of the partly correct submission, cell id -> source, and the scores they earn.
-PARTIAL_ANSWERS = {
-    # q2: (a) right, (b) rounded to whole months, so it passes the public check but not hidden (b)
-    "q2-answer": 'd = timeline.set_index("id")["date"]\n'
-                 'gap_days = int((d["postponement"] - d["pragmatism-speech"]).days)\n'
-                 "gap_months = float(round(gap_days / 30))",
-    # q3: (a) a typo in the column name raises KeyError; grading carries on and (b) still scores
-    "q3a-answer": 'india_events = timeline[timeline["actor"] == "India"]',
-    # q4: (a) right, (b) the ratio the wrong way round
-    "q4-answer": 'm = nmc[nmc["year"] == 2012].set_index("state")["milex"]\n'
-                 'ru_pk_ratio = round(float(m["Russia"] / m["Pakistan"]), 1)\n'
-                 'in_pk_ratio = round(float(m["Pakistan"] / m["India"]), 1)',
-}
-PARTIAL_SCORES = {"q1": 1, "q2": 1, "q3": 1, "q4": 1}  # q1 and q3 (b) keep the master's solution
 
 NOISY_CELL = """\
 import os
@@ -56,41 +39,6 @@ except OSError:
     pass
 raise ValueError(object())  # "<object object at 0x7f...>" differs on every run
 """
-
-
-def submission(answers: dict[str, str], extra_first_cell: str | None = None) -> nbformat.NotebookNode:
-    """The student notebook with answer cells filled (master solution unless given) as handed in."""
-    nb = assign.filled(EXERCISE, answers)
-    if extra_first_cell:
-        setup = next(i for i, c in enumerate(nb.cells) if c.id == "setup")
-        nb.cells.insert(setup + 1, nbformat.v4.new_code_cell(extra_first_cell))
-    return nb
-
-
-def hidden_test_lines() -> set[str]:
-    """Code lines of the hidden tests that no public test shares (an import may be in both)."""
-    lines = set()
-    for path in (EXERCISE / "dist" / "autograder" / "tests").glob("q*.py"):
-        env: dict = {}
-        exec(path.read_text(encoding="utf-8"), env)
-        cases = env["test"]["suites"][0]["cases"]
-        public = {line for c in cases if not c["hidden"] for line in c["code"].splitlines()}
-        lines |= {line[4:] for c in cases if c["hidden"]
-                  for line in c["code"].splitlines() if line.startswith(">>> ") and line not in public}
-    assert len(lines) >= 8
-    return lines
-
-
-def grade(exercise, subs, out, *extra) -> tuple[int, str]:
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err):
-        code = grading.main([str(exercise), str(subs), "--out", str(out), *extra])
-    return code, err.getvalue()
-
-
-def read_rows(out) -> dict[str, dict]:
-    with open(out / "gradebook.csv", newline="", encoding="utf-8") as f:
-        return {row["file"]: row for row in csv.DictReader(f)}
 
 
 @pytest.fixture(scope="module")

@@ -29,8 +29,7 @@ import pytest
 from clients import free_port
 from coursekit import assign, grading
 from coursekit.grading import cluster, sandbox
-from test_grading import EXERCISE, POINTS, submission
-from test_grading_hostile import build_class
+from helpers import EXERCISE, POINTS, build_class, submission
 
 TIMEOUT = 60  # seconds per submission (none of this class loops); one value, so each worker stays warm
 KEEP = {"alice", "bob", "carol", "dave", "dave__2", "frank", "heidi", "judy", "ken", "laura", "nina", "rupert",

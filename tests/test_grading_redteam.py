@@ -35,7 +35,7 @@ import pytest
 
 import redteam_attacks as rt
 from coursekit import ROOT, grading
-from test_grading import EXERCISE, POINTS, hidden_test_lines, submission
+from helpers import EXERCISE, POINTS, hidden_test_lines, submission
 
 TIMEOUT = 30  # seconds per notebook; an ordinary one takes about 5 s here
 WORKERS = 2

@@ -18,6 +18,7 @@ import coursekit
 from coursekit import assign, data
 from coursekit import grading
 from coursekit.grading import plain, run, sandbox
+from helpers import EXERCISE, PARTIAL_ANSWERS, grade, read_rows, submission
 
 EXERCISES = str(assign.EXERCISES_DIR)
 
@@ -193,8 +194,6 @@ LIAR = ("class Yes(int):\n    def __eq__(self, other):\n        return True\n   
 def _one_class(tmp_path):
     import nbformat
 
-    from test_grading import PARTIAL_ANSWERS, submission
-
     subs = tmp_path / "subs"
     subs.mkdir()
     nbformat.write(submission({}), subs / "solved.ipynb")
@@ -204,8 +203,6 @@ def _one_class(tmp_path):
 
 
 def test_without_bubblewrap_grading_stops_and_says_what_to_do(tmp_path, monkeypatch, capsys):
-    from test_grading import EXERCISE
-
     monkeypatch.setenv("PATH", str(tmp_path / "nothing-here"))
     code = grading.main([str(EXERCISE), str(_one_class(tmp_path)), "--out", str(tmp_path / "out")])
     err = capsys.readouterr().err
@@ -216,8 +213,6 @@ def test_without_bubblewrap_grading_stops_and_says_what_to_do(tmp_path, monkeypa
 
 
 def test_a_bubblewrap_that_cannot_create_namespaces_is_reported(tmp_path, monkeypatch, capsys):
-    from test_grading import EXERCISE
-
     fake = tmp_path / "bin"
     fake.mkdir()
     (fake / "bwrap").write_text("#!/bin/sh\necho 'bwrap: No permissions to creating new namespace' >&2\nexit 1\n")
@@ -230,8 +225,6 @@ def test_a_bubblewrap_that_cannot_create_namespaces_is_reported(tmp_path, monkey
 
 
 def test_no_sandbox_still_judges_outside_the_notebook(tmp_path):
-    from test_grading import EXERCISE, grade, read_rows
-
     code, err = grade(EXERCISE, _one_class(tmp_path), tmp_path / "out", "--no-sandbox", "--workers", "2")
     assert code == 0 and "--no-sandbox: student code runs as you, unisolated" in err
     rows = read_rows(tmp_path / "out")
@@ -263,8 +256,6 @@ def test_every_sandbox_dies_with_the_grader(tmp_path):
 
     import nbformat
     import psutil
-
-    from test_grading import EXERCISE, submission
 
     subs = tmp_path / "subs"
     subs.mkdir()
@@ -301,8 +292,6 @@ def test_course_files_inside_tmp_stay_readable_in_the_fresh_tmp(tmp_path):
     import subprocess
 
     import nbformat
-
-    from test_grading import EXERCISE, read_rows, submission
 
     assert str(tmp_path).startswith("/tmp/"), "pytest's temporary folders are expected under /tmp"
     shutil.copytree(data.DATA_DIR, tmp_path / "data")

@@ -51,8 +51,8 @@ import pytest
 
 from clients import CHROMIUM, free_port, require_chromium
 from coursekit.quiz import MESSAGES, Question, Quiz
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 VIEWPORT = {"width": 1280, "height": 800}
 CHAPTERS = sorted(p.name for p in (ROOT / "chapters").glob("[0-9][0-9]_*.ipynb"))

@@ -20,8 +20,8 @@ from bs4 import BeautifulSoup
 
 from coursekit import launch
 from coursekit.sitesize import toc_pages
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 TOC = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
 TOC_FILES = toc_pages(ROOT)

@@ -8,7 +8,6 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -16,8 +15,8 @@ import pytest
 from clients import free_port
 from coursekit.build import toc_pages
 from coursekit.notebooks import KERNELSPEC, WIDGET_VIEW, clean
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
 APPENDICES = sorted((ROOT / "appendix").glob("*.ipynb"))
 MASTERS = sorted(p for p in (ROOT / "exercises").glob("*/*.ipynb"))

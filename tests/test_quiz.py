@@ -12,10 +12,10 @@ from bs4 import BeautifulSoup
 
 from clients import CHROMIUM, require_chromium
 from coursekit.quiz import MESSAGES, QUIZ_DIR, Quiz, QuizError, display_order
+from helpers import ROOT
 
 SAMPLE = Path(__file__).parent / "fixtures" / "quiz_sample.yml"
 BANKS = sorted(QUIZ_DIR.glob("*.yml"))
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture

@@ -31,7 +31,7 @@ import pytest
 
 from coursekit import ROOT, launch, release
 from coursekit.build import toc_pages
-from test_exercises import cases, read_tests, run_notebook, solution_fragments
+from helpers import cases, read_tests, run_notebook, solution_fragments
 
 EXERCISES = sorted(p for p in (ROOT / "exercises").glob("ex*") if (p / f"{p.name}.ipynb").is_file())
 # Shorter lines are the course's idiom, not answers: `import pandas as pd`, `ax.set_xlabel("Year")`.

@@ -24,8 +24,8 @@ from nbclient.exceptions import CellExecutionError
 
 from clients import free_port
 from coursekit import data, launch, remote
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CHAPTER = ROOT / "chapters" / "01_cancelled_visit.ipynb"
 
 

@@ -5,14 +5,13 @@ Quiz sources and the ``source`` column of curated tables cite the article by par
 A citation of a paragraph, item or dataset that does not exist fails here.
 """
 import re
-from pathlib import Path
 
 import pytest
 
 from coursekit import data
 from coursekit.quiz import QUIZ_DIR, Quiz
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 FACTS = (ROOT / "sources" / "FACTS.md").read_text(encoding="utf-8")
 PARAGRAPHS = 15  # the intro's numbering of the article body, P1-P15
 

@@ -8,14 +8,11 @@ from __future__ import annotations
 import ast
 import doctest
 import json
-import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from coursekit.assign import DIST, autograder_zip
-
-_CHECK_CALL = re.compile(r"""grader\.check\(\s*["']([^"']+)["']\s*\)""")
+from coursekit.assign import CHECK_CALL, DIST, autograder_zip
 
 
 @dataclass
@@ -94,7 +91,7 @@ def layout_of(exercise: Path) -> Layout:
         index.setdefault(cell.get("id"), i)
         if cell.cell_type != "code":
             continue
-        calls = _CHECK_CALL.findall(cell.source)
+        calls = CHECK_CALL.findall(cell.source)
         if calls:
             for name in calls:
                 check_at.setdefault(name, i)
@@ -127,7 +124,7 @@ def plan(cells: list[dict], layout: Layout, questions: list[str]) -> tuple[dict,
                        if position[j] is not None and position[j] >= layout.check_at[name]), None)
         elif not matched:
             at = max((j for j, c in enumerate(cells) if c["cell_type"] == "code"
-                      and name in _CHECK_CALL.findall(c["source"])), default=None)
+                      and name in CHECK_CALL.findall(c["source"])), default=None)
         if at is None:
             end.append(name)
         else:

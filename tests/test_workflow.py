@@ -1,11 +1,13 @@
 """The GitHub Actions workflows: the student release publishes the book to Pages; this repository publishes nothing.
 
-This repository is the instructor's (kept private: it holds the solutions). Its workflow only
-generates the student release and builds it with the release's own commands. The release
+This repository is the instructor's (kept private: it holds the solutions). Its book workflow only
+generates the student release and builds it with the release's own commands; its tests workflow
+(tests.yml) runs the README's test command on pull requests and main, ruff on its own for a quick
+answer, and every week the suite against the newest packages, reporting without failing. The release
 carries its own workflow (``coursekit.release.workflow()``, from coursekit/release_files/book.yml),
 which builds the book with the project's own commands and publishes it to GitHub Pages.
 
-actionlint (its binary pinned in requirements.txt, see README) checks both workflows' syntax,
+actionlint (its binary pinned in requirements.txt, see README) checks the workflows' syntax,
 expressions, action inputs and runner labels; the other tests check what actionlint cannot
 know: that they run the same scripts, and that only the release deploys, with the right permissions.
 """
@@ -20,9 +22,10 @@ import pytest
 import yaml
 
 from coursekit import launch, release
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 WORKFLOW = ROOT / ".github" / "workflows" / "book.yml"
+TESTS = ROOT / ".github" / "workflows" / "tests.yml"
 
 
 def actionlint() -> str:
@@ -59,6 +62,11 @@ def workflow() -> dict:
 
 
 @pytest.fixture(scope="module")
+def tests_workflow() -> dict:
+    return yaml.safe_load(TESTS.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
 def release_workflow(release_text) -> dict:
     return yaml.safe_load(release_text)
 
@@ -73,6 +81,11 @@ def triggers(workflow: dict) -> dict:
 
 def test_actionlint_passes_on_this_repositorys_workflow():
     done = lint(WORKFLOW)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_actionlint_passes_on_the_tests_workflow():
+    done = lint(TESTS)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -140,3 +153,72 @@ def test_this_repository_checks_that_its_release_builds_with_the_releases_own_co
     folder = runs[generate[0]].split("coursekit release", 1)[1].strip()
     assert folder and all(f"cd {folder}" in runs[i] for i in book + pdf)
     assert "COURSEKIT_VENV" not in WORKFLOW.read_text(encoding="utf-8")
+
+
+def runs_of(job: dict) -> list[str]:
+    return [s["run"] for s in steps(job) if "run" in s]
+
+
+def test_pull_requests_and_main_run_the_readmes_test_command_in_the_courses_container(tests_workflow):
+    assert "bash scripts/run-tests" in (ROOT / "README.md").read_text(encoding="utf-8")
+    on = triggers(tests_workflow)
+    assert on["push"]["branches"] == ["main"] and "pull_request" in on
+    job = tests_workflow["jobs"]["tests"]
+    assert "schedule" in job["if"] and "!=" in job["if"]  # the weekly run is the newest job's
+    assert job["container"]["image"] == "python:3.11-bookworm"
+    assert tests_workflow["env"]["CI"] == "true"  # sandbox and browser tests fail, never skip
+    (suite,) = [r for r in runs_of(job) if "scripts/run-tests" in r]
+    assert suite.startswith("bash scripts/run-tests ")
+    # The environment comes from requirements.txt through scripts/env.sh, nowhere else.
+    assert not any("pip install" in r for r in runs_of(job))
+    assert not any(s.get("uses", "").startswith("actions/setup-python") for s in steps(job))
+
+
+def test_a_failing_suite_leaves_its_report_and_the_books_logs_as_an_artifact(tests_workflow):
+    job = tests_workflow["jobs"]["tests"]
+    reports = tests_workflow["env"]["REPORTS"]
+    (suite,) = [r for r in runs_of(job) if "scripts/run-tests" in r]
+    assert suite.endswith(' --junitxml="$REPORTS/junit.xml"')  # run-tests passes its arguments to pytest
+    collect = [s for s in steps(job) if "run" in s and "reports/*.log" in s["run"]]
+    upload = [s for s in steps(job) if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert len(collect) == len(upload) == 1
+    assert collect[0]["if"] == upload[0]["if"] == "failure()"
+    assert steps(job).index(collect[0]) < steps(job).index(upload[0])
+    assert upload[0]["with"]["path"] == "${{ env.REPORTS }}" and reports.startswith("/")
+
+
+def test_every_upload_uses_upload_artifact_v6(tests_workflow, workflow):
+    # v4 and v5 run on node20, which actionlint reports as deprecated.
+    uses = [s["uses"] for w in (tests_workflow, workflow) for job in w["jobs"].values() for s in steps(job)
+            if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert uses and set(uses) == {"actions/upload-artifact@v6"}
+
+
+def test_a_quick_job_runs_the_pinned_ruff_alone(tests_workflow):
+    job = tests_workflow["jobs"]["lint"]
+    (run,) = runs_of(job)
+    assert "grep '^ruff==' requirements.txt" in run and "ruff check" in run
+    assert job["timeout-minutes"] <= 10
+
+
+def test_every_week_the_suite_runs_with_the_newest_packages_and_reports_without_failing(tests_workflow):
+    (cron,) = [entry["cron"] for entry in triggers(tests_workflow)["schedule"]]
+    minute, hour, day, month, weekday = cron.split()
+    assert day == month == "*" and weekday.isdigit()  # once a week
+    job = tests_workflow["jobs"]["newest"]
+    assert "schedule" in job["if"] and "==" in job["if"]
+    by_id = {s["id"]: s for s in steps(job) if "id" in s}
+    install, suite = by_id["install"], by_id["suite"]
+    # Every pin stripped from requirements.txt, then the README's command in that environment.
+    assert "requirements.txt" in install["run"] and "sed -E 's/[=<>!~;].*$//'" in install["run"]
+    assert 'COURSEKIT_VENV="$NEWEST" bash scripts/run-tests' in suite["run"]
+    assert install.get("continue-on-error") is True and suite.get("continue-on-error") is True
+    (report,) = [s for s in steps(job) if "GITHUB_STEP_SUMMARY" in s.get("run", "")]
+    assert report["if"] == "always()"
+
+
+def test_the_tests_workflow_only_reads_the_repository(tests_workflow):
+    assert tests_workflow["permissions"] == {"contents": "read"}
+    assert all("permissions" not in job for job in tests_workflow["jobs"].values())
+    text = TESTS.read_text(encoding="utf-8")
+    assert "deploy-pages" not in text and "upload-pages-artifact" not in text and "secrets." not in text

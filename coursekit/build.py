@@ -16,17 +16,28 @@ trusted from an earlier build unless it provably still applies:
 
 A notebook that fails stops the build with its path and traceback; so does, before any
 notebook runs, a question bank that fails the quiz linter (``coursekit.quiz_lint``).
+
+What a person sees is short: a line per stage, the notebooks as they finish (a bar on a
+terminal, a line each otherwise, as in CI), Sphinx's warnings and errors, and the book's
+path with the time it took. Everything else goes to ``_build/logs/build-book.log``: the
+kernels' and workers' own output (their stdout and stderr are the log file, so the kernels'
+"running over TCP without encryption" notices never reach the console) and Jupyter Book's
+status output (configuration dumps, Sphinx's progress). Sphinx's warning stream, its
+stderr, is shown as it comes and logged too.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import multiprocessing
 import os
+import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path, PurePosixPath
 
@@ -34,10 +45,12 @@ import yaml
 
 from coursekit import ROOT
 
-__all__ = ["BuildError", "toc_pages", "book_pages", "executed_notebooks", "input_files", "input_state", "execute", "build", "main"]
+__all__ = ["BuildError", "Report", "toc_pages", "book_pages", "executed_notebooks", "input_files", "input_state",
+           "execute", "build", "main"]
 
 STAMP = ".coursekit-build.json"
 CACHE = ".jupyter_cache"
+LOG = PurePosixPath("logs/build-book.log")  # under _build: everything the build and its tools printed
 # Folders that are never an input of the book (tools, outputs, environments).
 NOT_INPUTS = {"_build", ".venv", "node_modules", ".git", ".pytest_cache", "tests", "benchmarks",
               ".github", "scripts", "__pycache__", ".ipynb_checkpoints", "results"}
@@ -46,6 +59,67 @@ NOT_INPUT_FILES = {".OTTER_LOG", "README.md"}
 
 class BuildError(RuntimeError):
     """The book cannot be built; the message names the notebook or the step."""
+
+
+def _warn(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+class Report:
+    """Where a build's messages go: ``say`` (a person's console) gets stage lines and results,
+    ``warn`` gets warnings and errors, and the log file gets all of these and every detail.
+
+    With ``bar`` (a terminal) finished notebooks redraw one progress line on stdout instead of
+    printing a line each.
+    """
+
+    def __init__(self, say=print, warn=_warn, bar: bool = False):
+        self.say, self.warn, self.bar = say, warn, bar
+        self.path: Path | None = None
+        self.file = None
+        self._lock = threading.Lock()  # Jupyter Book's two streams are logged from two threads
+
+    @contextlib.contextmanager
+    def logging_to(self, path: Path):
+        """Log to ``path`` (emptied first; opened for appending, as the workers' output is)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("", encoding="utf-8")
+        self.path = path
+        with path.open("a", encoding="utf-8") as self.file:
+            try:
+                yield self
+            finally:
+                self.file = None
+
+    def detail(self, text: str) -> None:
+        """Log only."""
+        with self._lock:
+            if self.file is not None:
+                self.file.write(text.rstrip("\n") + "\n")
+                self.file.flush()
+
+    def stage(self, text: str) -> None:
+        self.say(text)
+        self.detail(text)
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        """``done`` of ``total`` notebooks finished, the last one described by ``text``: redraw
+        the bar (emptied when all are done), or print a line."""
+        if done and not self.bar:
+            self.say(f"  [{done:>{len(str(total))}}/{total}] {text}")
+        if done:
+            self.detail(f"[{done}/{total}] {text}")
+        if not self.bar:
+            return
+        filled = 24 * done // total
+        line = f"  [{'#' * filled}{'.' * (24 - filled)}] {done}/{total}  {text}"
+        sys.stdout.write("\r\x1b[K" + ("" if done == total else line[:shutil.get_terminal_size().columns - 1]))
+        sys.stdout.flush()
+
+
+def _duration(seconds: float) -> str:
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{seconds:.1f} s" if seconds < 60 else f"{minutes} min {rest:02d} s"
 
 
 def _config(root: Path) -> dict:
@@ -117,11 +191,31 @@ def _size_first(paths: list[Path]) -> list[Path]:
     return sorted(paths, key=lambda p: p.stat().st_size, reverse=True)
 
 
-def execute(notebooks: list[Path], cache_dir: Path, workers: int, timeout: int) -> dict[str, float]:
-    """Execute the notebooks that the cache does not hold, in parallel; return seconds per notebook."""
+def _output_to(log: str | None) -> None:
+    """Pool initializer: the worker's stdout and stderr, inherited by its kernels, become the log."""
+    if log is None:
+        return
+    fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    os.dup2(fd, 1)
+    os.dup2(fd, 2)
+    os.close(fd)
+
+
+def _name(uri: str, root: Path) -> str:
+    return str(Path(uri).relative_to(root)) if uri.startswith(str(root) + os.sep) else uri
+
+
+def execute(notebooks: list[Path], cache_dir: Path, workers: int, timeout: int,
+            report: Report | None = None, root: Path = ROOT) -> dict[str, float]:
+    """Execute the notebooks that the cache does not hold, in parallel; return seconds per notebook.
+
+    Each one that finishes is passed to ``report.progress``; the workers' and kernels' own
+    output goes to ``report``'s log file (or stays on the console without one).
+    """
     from jupyter_cache import get_cache
     from jupyter_cache.executors.basic import ExecutionWorkerLocalMProc, ProcessData
 
+    report = report or Report(say=lambda _: None)
     cache = get_cache(str(cache_dir))
     for nb in notebooks:
         cache.add_nb_to_project(str(nb))
@@ -131,71 +225,122 @@ def execute(notebooks: list[Path], cache_dir: Path, workers: int, timeout: int) 
         return {}
     jobs = [ProcessData(r.pk, r.uri, cache, timeout, False)
             for nb in _size_first(todo) for r in [cache.get_project_record(str(nb))]]
-    with multiprocessing.get_context("fork").Pool(min(workers, len(jobs))) as pool:
-        outcome = pool.map(ExecutionWorkerLocalMProc(), jobs, chunksize=1)
-    failed = [uri for code, uri in outcome if code != 0]
+    seconds, failed = {}, []
+    report.stage(f"executing {len(jobs)} notebook(s), {min(workers, len(jobs))} at a time")
+    report.progress(0, len(jobs))
+    sys.stdout.flush(), sys.stderr.flush()  # nothing buffered is forked into the workers
+    log = str(report.path) if report.path else None
+    with multiprocessing.get_context("fork").Pool(min(workers, len(jobs)), _output_to, (log,)) as pool:
+        for done, (code, uri) in enumerate(pool.imap_unordered(ExecutionWorkerLocalMProc(), jobs, chunksize=1), 1):
+            if code != 0:
+                failed.append(uri)
+                report.progress(done, len(jobs), f"{_name(uri, root)} failed")
+                continue
+            record = cache.get_cached_project_nb(uri)
+            seconds[uri] = round(float(record.data.get("execution_seconds", 0.0)), 2) if record else 0.0
+            report.progress(done, len(jobs), f"{_name(uri, root)} {seconds[uri]:.1f} s")
     if failed:
         details = []
-        for uri in failed:
+        for uri in sorted(failed):
             record = cache.get_project_record(uri)
-            details.append(f"{Path(uri).relative_to(ROOT) if uri.startswith(str(ROOT)) else uri}:\n"
-                           f"{(record.traceback or 'no traceback recorded').strip()[-3000:]}")
+            details.append(f"{_name(uri, root)}:\n{(record.traceback or 'no traceback recorded').strip()[-3000:]}")
         raise BuildError("notebook execution failed:\n" + "\n\n".join(details))
-    seconds = {}
-    for nb in todo:
-        record = cache.get_cached_project_nb(str(nb))
-        seconds[str(nb)] = round(float(record.data.get("execution_seconds", 0.0)), 2) if record else 0.0
-    return seconds
+    return {str(nb): seconds[str(nb)] for nb in todo}
 
 
-def _lint_quizzes(root: Path) -> None:
+def _lint_quizzes(root: Path, report: Report) -> None:
     """Stop before any notebook runs if a question bank gives its answers away (coursekit.quiz_lint)."""
     from coursekit.quiz_lint import lint
 
-    report = lint(sorted((root / "chapters" / "quizzes").glob("*.yml")), chapters=root / "chapters")
-    if not report.ok:
-        raise BuildError("the quiz linter failed (python -m coursekit.quiz_lint):\n" + "\n".join(report.problems))
+    banks = sorted((root / "chapters" / "quizzes").glob("*.yml"))
+    report.stage(f"checking {len(banks)} question bank(s)")
+    result = lint(banks, chapters=root / "chapters")
+    if not result.ok:
+        raise BuildError("the quiz linter failed (python -m coursekit.quiz_lint):\n" + "\n".join(result.problems))
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")  # Sphinx colours its output even when it is not a terminal's
+
+
+def _jupyter_book(cmd: list[str], root: Path, report: Report) -> None:
+    """Run Jupyter Book: its status output (stdout: configuration dumps, Sphinx's progress) goes
+    to the log only, its warning stream (stderr: Sphinx's warnings and errors, tracebacks) to the
+    console as it comes and to the log. Colours are kept on a terminal only."""
+    report.detail("$ " + " ".join(cmd))
+    env = dict(os.environ, PYTHONUNBUFFERED="1")  # the two streams interleave in the log as they happened
+    shown = []
+    with subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True, errors="replace") as proc:
+        status = threading.Thread(target=lambda: [report.detail(ANSI.sub("", line)) for line in proc.stdout])
+        status.start()
+        for line in proc.stderr:
+            plain = ANSI.sub("", line)
+            report.warn((line if report.bar else plain).rstrip("\n"))
+            report.detail(plain)
+            shown.append(plain)
+        status.join()
+    if proc.returncode != 0:
+        if not shown:  # nothing on the warning stream: the end of the status output says why
+            for line in report.path.read_text(encoding="utf-8", errors="replace").splitlines()[-15:]:
+                report.warn(line)
+        raise BuildError(f"jupyter-book build failed (exit {proc.returncode}); "
+                         + ("its warnings and errors are above" if shown else "the end of its output is above"))
 
 
 def build(out: Path | None = None, clean: bool = False, workers: int | None = None,
-          extra: list[str] = (), root: Path = ROOT, log=print, strict: bool = True) -> tuple[str, dict[str, float]]:
-    """Build ``<out>/_build/html``.
+          extra: list[str] = (), root: Path = ROOT, log=print, strict: bool = True,
+          warn=_warn, bar: bool = False) -> tuple[str, dict[str, float]]:
+    """Build ``<out>/_build/html``, logging everything to ``<out>/_build/logs/build-book.log``.
 
-    Returns what was done (``up to date``, ``incremental`` or ``clean``) and the seconds
-    each notebook executed took, by path.
+    ``log`` gets a line per stage, one per executed notebook (or, with ``bar``, a progress
+    bar on stdout) and a final line with the book's path and the time taken; ``warn`` gets
+    Sphinx's warnings and errors. Returns what was done (``up to date``, ``incremental`` or
+    ``clean``) and the seconds each notebook executed took, by path. An up-to-date book
+    keeps the log of the build that made it.
     """
+    began = time.perf_counter()
     out = Path(out or root).resolve()
     build_dir = out / "_build"
+    index = build_dir / "html" / "index.html"
     stamp_path = build_dir / STAMP
     state = input_state(root)
     try:
         stamp = json.loads(stamp_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         stamp = None
-    built = (build_dir / "html" / "index.html").is_file()
+    built = index.is_file()
+    report = Report(say=log, warn=warn, bar=bar)
     if not clean and built and stamp == state:
-        log(f"book is up to date: {build_dir / 'html' / 'index.html'}")
+        report.say(f"book (up to date) in {_duration(time.perf_counter() - began)}: {index}")
         return "up to date", {}
     mode = "incremental" if (not clean and built and stamp and stamp.get("else") == state["else"]) else "clean"
+    why = ("pages changed" if mode == "incremental" else "asked for" if clean else "no book built yet" if not built
+           else "the last build did not finish" if not stamp else "a file other than a page changed")
     if mode == "clean":
         shutil.rmtree(build_dir, ignore_errors=True)
     else:
         stamp_path.unlink(missing_ok=True)  # a failed build leaves no stamp behind
-    _lint_quizzes(root)
-    timeout = int((_config(root).get("execute") or {}).get("timeout") or 180)
-    workers = workers or os.cpu_count() or 1
-    start = time.perf_counter()
-    ran = execute(executed_notebooks(root), build_dir / CACHE, workers, timeout)
-    log(f"executed {len(ran)} notebook(s) in {time.perf_counter() - start:.1f} s "
-        f"({workers} at a time)" + (": " + ", ".join(
-            f"{Path(p).stem} {s:.1f} s" for p, s in ran.items()) if ran else ""))
-    jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    checks = ["-W", "-n", "--keep-going"] if strict else []  # not strict: benchmarks of part of the book
-    cmd = [str(jupyter_book), "build", str(root), "--path-output", str(out), *checks, *extra]
-    done = subprocess.run(cmd, cwd=root)
-    if done.returncode != 0:
-        raise BuildError(f"jupyter-book build failed (exit {done.returncode}); see the messages above")
-    stamp_path.write_text(json.dumps(state), encoding="utf-8")
+    with report.logging_to(build_dir / LOG):
+        report.stage(f"{mode} build ({why}); full log: {report.path}")
+        try:
+            _lint_quizzes(root, report)
+            timeout = int((_config(root).get("execute") or {}).get("timeout") or 180)
+            workers = workers or os.cpu_count() or 1
+            start = time.perf_counter()
+            ran = execute(executed_notebooks(root), build_dir / CACHE, workers, timeout, report, root)
+            report.stage(f"executed {len(ran)} notebook(s) in {time.perf_counter() - start:.1f} s "
+                         f"({min(workers, len(ran)) or workers} at a time)" + (": " + ", ".join(
+                             f"{Path(p).stem} {s:.1f} s" for p, s in ran.items()) if ran else ""))
+            jupyter_book = Path(sys.executable).parent / "jupyter-book"
+            checks = ["-W", "-n", "--keep-going"] if strict else []  # not strict: benchmarks of part of the book
+            report.stage(" ".join(["building HTML: jupyter-book build", *checks, *extra]))
+            _jupyter_book([str(jupyter_book), "build", str(root), "--path-output", str(out), *checks, *extra],
+                          root, report)
+        except BuildError as exc:
+            report.detail(f"build-book: {exc}")
+            raise BuildError(f"{exc}\nfull log: {report.path}") from None
+        stamp_path.write_text(json.dumps(state), encoding="utf-8")
+        report.stage(f"book ({mode}) in {_duration(time.perf_counter() - began)}: {index}")
     return mode, ran
 
 
@@ -207,13 +352,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, help="notebooks executed at once (default: number of cores)")
     args, extra = parser.parse_known_args(argv)
     try:
-        mode, _ = build(args.path_output, clean=args.clean, workers=args.workers, extra=extra,
-                        root=args.source.resolve())
+        build(args.path_output, clean=args.clean, workers=args.workers, extra=extra, root=args.source.resolve(),
+              log=lambda line: print(line, flush=True), bar=sys.stdout.isatty())
     except BuildError as exc:
-        print(f"build-book: {exc}", file=sys.stderr)
+        print(f"build-book: {exc}", file=sys.stderr, flush=True)
         return 1
-    out = (args.path_output or args.source).resolve() / "_build" / "html" / "index.html"
-    print(f"book ({mode}): {out}")
     return 0
 
 

@@ -4,10 +4,18 @@ A two-notebook book in a temporary folder is built clean, rebuilt with nothing c
 with one page changed and with a non-page input changed; each time the test checks which
 notebooks were executed. The course's own table of contents is checked for the set of
 notebooks the build executes.
+
+What a person sees is checked on the command itself (stdout a pipe, as in CI): a line per
+stage and per notebook, the book's path last; the kernels' and Jupyter Book's chatter only
+in ``_build/logs/build-book.log``; a failing notebook or a Sphinx warning still fails the
+build, its error on the console.
 """
 from __future__ import annotations
 
 import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -87,11 +95,88 @@ def test_clean_then_up_to_date_then_only_the_changed_notebook_then_clean_again(t
     assert "one 2" in page(tiny, "one")
 
 
-def test_a_failing_notebook_stops_the_build_naming_it_and_leaves_no_stamp(tiny):
+def command(root: Path) -> subprocess.CompletedProcess:
+    """``python -m coursekit.build`` (what scripts/build-book runs) on ``root``, stdout a pipe."""
+    return subprocess.run([sys.executable, "-m", "coursekit.build", "--source", str(root), "--workers", "2"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+
+
+NOISE = ["Kernel is running over TCP", "MdParserConfig", "NbParserConfig", "Running Sphinx", "reading sources",
+         "Running Jupyter-Book", "\x1b["]
+
+
+def test_the_console_shows_a_line_per_stage_and_notebook_then_the_book_and_the_log_holds_the_rest(tiny):
+    done = command(tiny)
+    assert done.returncode == 0, done.stdout + done.stderr
+    log = tiny / "_build" / "logs" / "build-book.log"
+    index = tiny / "_build" / "html" / "index.html"
+    patterns = [rf"clean build \(no book built yet\); full log: {re.escape(str(log))}",
+                r"checking 0 question bank\(s\)",
+                r"executing 2 notebook\(s\), 2 at a time",
+                r"  \[1/2\] (one|two)\.ipynb \d+\.\d s",
+                r"  \[2/2\] (one|two)\.ipynb \d+\.\d s",
+                r"executed 2 notebook\(s\) in \d+\.\d s \(2 at a time\): (one|two) \d+\.\d s, (one|two) \d+\.\d s",
+                r"building HTML: jupyter-book build -W -n --keep-going",
+                rf"book \(clean\) in (\d+\.\d s|\d+ min \d\d s): {re.escape(str(index))}"]
+    lines = done.stdout.splitlines()
+    assert len(lines) == len(patterns), done.stdout
+    for line, pattern in zip(lines, patterns):
+        assert re.fullmatch(pattern, line), (line, pattern)
+    assert {re.search(r"(one|two)\.ipynb", line)[1] for line in lines[3:5]} == {"one", "two"}
+    assert done.stderr == ""
+    for noise in NOISE:
+        assert noise not in done.stdout + done.stderr, noise
+    # Everything that used to be printed is in the log: the kernels' notices, Jupyter Book's output.
+    text = log.read_text(encoding="utf-8")
+    for line in lines:
+        assert line.strip() in text, line
+    for detail in NOISE[:-1] + ["[mystnb]", "build succeeded", "Finished generating HTML"]:
+        assert detail in text, detail
+    assert "\x1b[" not in text  # Sphinx's colours are dropped: the log reads as plain text
+
+    again = command(tiny)  # up to date: one line, and the log of the build that made the book is kept
+    assert again.returncode == 0 and again.stderr == ""
+    assert re.fullmatch(rf"book \(up to date\) in \d+\.\d s: {re.escape(str(index))}\n", again.stdout)
+    assert log.read_text(encoding="utf-8") == text
+
+
+def test_a_failing_notebook_fails_the_command_with_its_traceback_on_the_console_and_leaves_no_stamp(tiny):
     notebook(tiny / "two.ipynb", "1 / 0")
-    with pytest.raises(build.BuildError, match=r"(?s)two\.ipynb.*ZeroDivisionError"):
-        build.build(root=tiny, log=lambda _: None, extra=["--quiet"])
+    done = command(tiny)
+    assert done.returncode == 1
+    assert re.search(r"(?s)build-book: notebook execution failed:\ntwo\.ipynb:\n.*ZeroDivisionError", done.stderr)
+    log = tiny / "_build" / "logs" / "build-book.log"
+    assert done.stderr.rstrip().endswith(f"full log: {log}")
+    assert re.search(r"^  \[[12]/2\] two\.ipynb failed$", done.stdout, re.M), done.stdout
+    assert "ZeroDivisionError" in log.read_text(encoding="utf-8")
     assert not (tiny / "_build" / build.STAMP).exists()
+
+
+def test_a_sphinx_warning_fails_the_build_and_is_shown_on_the_console_not_buried_in_the_log(tiny):
+    (tiny / "_toc.yml").write_text("format: jb-book\nroot: intro\n")  # no notebook: Sphinx alone
+    (tiny / "intro.md").write_text("# Intro\n\nSee {ref}`nowhere`.\n")
+    done = command(tiny)
+    assert done.returncode == 1
+    log = tiny / "_build" / "logs" / "build-book.log"
+    warning = f"{tiny / 'intro.md'}:3: WARNING: undefined label: 'nowhere'"
+    assert warning in done.stderr.splitlines()
+    assert done.stderr.splitlines()[-2:] == [
+        "build-book: jupyter-book build failed (exit 1); its warnings and errors are above", f"full log: {log}"]
+    assert "WARNING" not in done.stdout and "book (" not in done.stdout
+    assert warning in log.read_text(encoding="utf-8")
+    assert not (tiny / "_build" / build.STAMP).exists()
+
+
+def test_on_a_terminal_finished_notebooks_redraw_one_bar_that_is_gone_at_the_end(capsys, tmp_path):
+    report = build.Report(say=lambda line: print(line), bar=True)
+    with report.logging_to(tmp_path / "build.log"):
+        for done in range(3):
+            report.progress(done, 2, f"nb{done}.ipynb 1.0 s" if done else "")
+    out = capsys.readouterr().out
+    assert "\n" not in out  # one line, redrawn
+    assert out.split("\r\x1b[K")[1:] == ["  [........................] 0/2  ",
+                                        "  [############............] 1/2  nb1.ipynb 1.0 s", ""]
+    assert (tmp_path / "build.log").read_text() == "[1/2] nb1.ipynb 1.0 s\n[2/2] nb2.ipynb 1.0 s\n"
 
 
 def test_the_course_executes_its_chapters_and_appendix_but_not_the_student_exercises():

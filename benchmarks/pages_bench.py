@@ -48,7 +48,7 @@ def run(book: Path) -> dict:
                     context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
                     page = context.new_page()
                     urls, away = [], []
-                    page.on("request", lambda r: urls.append(r.url))
+                    page.on("request", lambda r, urls=urls: urls.append(r.url))
 
                     def refuse(route, away=away):
                         away.append(route.request.url)

@@ -1,6 +1,6 @@
 """Run the benchmarks, print their figures, keep them in results/ and in the README's table.
 
-    bash benchmarks/run [build] [grading] [tests] [pages]     (default: all four)
+    bash benchmarks/run [build] [grading] [tests] [pages] [lighthouse]     (default: all five)
 
 Each benchmark compares the course with its floor or peer in one run on this machine
 (see each module's docstring). Results go to ``benchmarks/results/NAME.json`` with the
@@ -23,7 +23,10 @@ START, END = "<!-- results:start -->", "<!-- results:end -->"
 GOALS = {"build": "clean build at most 1.5x the floor; no-change rebuild under 3 s; one chapter changed re-runs only it",
          "grading": "at least 2.5x faster than sequential otter run, within 1.5x of the floor, identical scores, "
                     "at most 1.2 s per submission; on Dask (1 and 2 workers) byte-identical files",
-         "tests": "under 240 s", "pages": "every page under 1000 ms, no external request"}
+         "tests": "under 240 s", "pages": "every page under 1000 ms, no external request",
+         "lighthouse": "95+ in performance, accessibility, best practices and SEO on every page"}
+LIGHTHOUSE = {"performance": "performance", "accessibility": "accessibility", "best-practices": "best practices",
+              "seo": "SEO"}
 
 
 def table() -> str:
@@ -72,6 +75,13 @@ def table() -> str:
                     f"(+ {p['shared_theme_kb']} kB theme shared by all pages); {p['foreign_requests']} external "
                     f"requests | < 1000 ms, 0 external | "
                     f"{'yes' if p['max_load_ms'] < 1000 and not p['foreign_requests'] else 'no'} |")
+    if "lighthouse" in r:
+        h = r["lighthouse"]
+        low = ", ".join(f"{LIGHTHOUSE[c]} **{h['minimum'][c]}**" + (f" ({h['lowest_page'][c]})" if h["minimum"][c] < 100
+                                                                    else "") for c in LIGHTHOUSE)
+        rows.append(f"| Lighthouse {h['lighthouse']} ({h['preset']} preset), {h['page_count']} pages served as GitHub "
+                    f"Pages serves them ({h['served']}) | lowest: {low} | ≥ 95 in each, every page "
+                    f"| {'yes' if min(h['minimum'].values()) >= 95 else 'no'} |")
     scaling = []
     if "build" in r:
         scaling += ["", "Build cost by number of chapters (clean build; partial books built without -W -n):", "",
@@ -88,6 +98,11 @@ def table() -> str:
                     "| page | HTML kB | own files kB | load ms |", "|---|---|---|---|"]
         scaling += [f"| {n} | {v['html_kb']} | {v['own_assets_kb']} | {v['load_ms_median']} |"
                     for n, v in r["pages"]["pages"].items()]
+    if "lighthouse" in r:
+        scaling += ["", "Lighthouse scores of every page (desktop preset):", "",
+                    "| page | " + " | ".join(LIGHTHOUSE.values()) + " | audits below 0.9 |", "|---" * 6 + "|"]
+        scaling += [f"| {n} | " + " | ".join(str(v[c]) for c in LIGHTHOUSE)
+                    + f" | {', '.join(v['audits_below_0.9']) or 'none'} |" for n, v in r["lighthouse"]["pages"].items()]
     machines = sorted({json.dumps({k: x for k, x in v["machine"].items() if k != "load_average_at_start"},
                                   sort_keys=True) for v in r.values()})
     where = ["", "Measured on:", ""] + [
@@ -131,9 +146,12 @@ def main(argv=None) -> int:
         elif name == "tests":
             import tests_bench
             result = tests_bench.run()
-        else:
+        elif name == "pages":
             import pages_bench
             result = pages_bench.run(ROOT / "_build" / "html")
+        else:
+            import lighthouse_bench
+            result = lighthouse_bench.run(ROOT / "_build" / "html")
         result["machine"] = info
         result["measured_on"] = datetime.date.today().isoformat()
         (RESULTS / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -33,6 +33,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from clients import CHROMIUM, require_chromium
+from coursekit import sphinxext
 from coursekit.quiz import QUIZ_DIR, Quiz
 from coursekit.sitesize import TIMING_JS, local_file, page_weights, toc_pages
 from helpers import ROOT
@@ -91,6 +92,49 @@ def test_every_figure_has_alt_text(book):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for img in soup.select("main img, article img"):
             assert img.get("alt", "").strip(), f"{page.name}: image {img.get('src')} has no alt text"
+
+
+def test_every_page_has_a_meta_description(book):
+    """Search engines and link previews show it (Lighthouse's SEO audit asks for one)."""
+    for page in pages(book):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        if soup.find("meta", attrs={"http-equiv": "Refresh"}) and not soup.find("body"):
+            continue  # index.html: Jupyter Book's redirect to the first page, never shown
+        meta = soup.find("meta", attrs={"name": "description"})
+        assert meta and meta.get("content", "").strip(), f"{page.relative_to(book)}: no <meta name=\"description\">"
+    chapter = BeautifulSoup((book / "chapters" / "01_cancelled_visit.html").read_text(encoding="utf-8"), "html.parser")
+    text = chapter.find("meta", attrs={"name": "description"})["content"]
+    assert len(text) <= sphinxext.DESCRIPTION_CHARS and "cq-" not in text and "<" not in text
+
+
+def test_every_figure_carries_its_image_files_width_and_height(book):
+    """So the browser reserves a figure's place before it arrives (no layout shift)."""
+    from PIL import Image
+
+    sized = 0
+    for page in pages(book):
+        for img in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("main img, article img"):
+            if "_images/" not in img["src"]:
+                continue
+            with Image.open((page.parent / img["src"]).resolve()) as im:
+                assert (img.get("width"), img.get("height")) == tuple(map(str, im.size)), \
+                    f"{page.relative_to(book)}: {img['src']} is not sized {im.size}"
+            sized += 1
+    assert sized >= 20  # the chapters' figures
+
+
+def test_a_description_is_the_front_matter_else_the_first_prose_paragraph_cut_at_a_word():
+    from docutils import nodes
+
+    doc = nodes.document(None, None)
+    note = nodes.note()
+    note += nodes.paragraph(text="A note first, which is not the page's summary.")
+    doc += note
+    doc += nodes.paragraph(text="word " * 60)
+    assert sphinxext.description(doc, {"description": "  Given  here. "}) == "Given here."
+    text = sphinxext.description(doc, {})
+    assert text.startswith("word word") and text.endswith("\u2026") and len(text) <= sphinxext.DESCRIPTION_CHARS
+    assert "note" not in text
 
 
 # -- the browser tests -----------------------------------------------------------

@@ -338,3 +338,15 @@ def build_class(base) -> dict[str, str]:
     (subs / "notes.txt").write_text("not a notebook either\n")
     return made
 
+
+def pinned_tool(name: str) -> str:
+    """The command ``name`` of the environment running the tests (pinned in requirements.txt), else on PATH."""
+    import shutil
+    import sys
+
+    found = Path(sys.executable).parent / name
+    if found.is_file():
+        return str(found)
+    on_path = shutil.which(name)
+    assert on_path, f"{name} is missing: it is pinned in requirements.txt (scripts/env.sh installs it)"
+    return on_path

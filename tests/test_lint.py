@@ -9,21 +9,14 @@ To fix what it finds: ``.venv/bin/ruff check --fix`` for the safe fixes, by hand
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
-from helpers import ROOT
+from helpers import ROOT, pinned_tool
 
 
 def ruff() -> str:
-    found = Path(sys.executable).parent / "ruff"
-    if found.is_file():
-        return str(found)
-    on_path = shutil.which("ruff")
-    assert on_path, "ruff is missing: it is pinned in requirements.txt (scripts/env.sh installs it)"
-    return on_path
+    return pinned_tool("ruff")
 
 
 def check(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:

@@ -13,28 +13,21 @@ know: that they run the same scripts, and that only the release deploys, with th
 """
 from __future__ import annotations
 
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from coursekit import launch, release
-from helpers import ROOT
+from helpers import ROOT, pinned_tool
 
 WORKFLOW = ROOT / ".github" / "workflows" / "book.yml"
 TESTS = ROOT / ".github" / "workflows" / "tests.yml"
 
 
 def actionlint() -> str:
-    found = Path(sys.executable).parent / "actionlint"
-    if found.is_file():
-        return str(found)
-    on_path = shutil.which("actionlint")
-    assert on_path, "actionlint is missing: it is pinned in requirements.txt (scripts/env.sh installs it)"
-    return on_path
+    return pinned_tool("actionlint")
 
 
 def lint(path: Path) -> subprocess.CompletedProcess:

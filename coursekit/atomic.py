@@ -1,4 +1,4 @@
-"""One way to write a file so that no reader ever sees half of it, used by every part of coursekit.
+"""One way to write a file so that no reader ever sees half of it, and one way to hash one, for all of coursekit.
 
 A gradebook, a cached data file, a release manifest: each is written to a temporary file in the
 same folder, flushed to disk, then moved over the old one with ``os.replace`` (atomic on POSIX).
@@ -7,11 +7,12 @@ grading and build code so a student's notebook can use it without importing eith
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_atomic"]
+__all__ = ["sha256_of", "write_atomic"]
 
 
 def _umask() -> int:
@@ -45,3 +46,9 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def sha256_of(path: Path) -> str:
+    """The hex sha256 of a file's bytes, read in blocks: how submissions, autograders and data files are named."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()

@@ -45,7 +45,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from coursekit import ROOT
-from coursekit.atomic import write_atomic
+from coursekit.atomic import sha256_of, write_atomic
 
 __all__ = ["ENV_URL", "ENV_CACHE", "FetchError", "data_url", "cache_root", "mirror", "ensure", "is_mirror",
            "recorded_hashes", "file_sha256", "update_hashes"]
@@ -173,8 +173,7 @@ def _safe(relpath: str) -> PurePosixPath:
 # -- hashes ---------------------------------------------------------------------------------------
 def file_sha256(path: Path) -> str:
     """``"sha256:<hex>"`` of a file, as the ``hash`` property of a resource writes it."""
-    with open(path, "rb") as handle:
-        return "sha256:" + hashlib.file_digest(handle, "sha256").hexdigest()
+    return "sha256:" + sha256_of(path)
 
 
 def recorded_hashes(folder: Path) -> dict[str, str]:

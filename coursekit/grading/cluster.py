@@ -42,6 +42,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from coursekit.assign import EXERCISES_DIR, autograder_zip
+from coursekit.atomic import sha256_of
 from coursekit.grading import grader, sandbox
 from coursekit.grading.gradebook import Result
 from coursekit.grading.submissions import GradingError, one_line
@@ -141,7 +142,7 @@ def _warm_context(exercise: str, autograder_sha256: str, timeout: float, memory_
     if exercise != Path(exercise).name or not autograder_zip(folder).is_file():
         raise WorkerRefused(f"worker {where} has no exercise {exercise} with an autograder in {EXERCISES_DIR}; "
                             "give every worker a clone of the client's commit")
-    theirs = grader._sha256(autograder_zip(folder))
+    theirs = sha256_of(autograder_zip(folder))
     if theirs != autograder_sha256:
         raise WorkerRefused(f"worker {where} has another version of {exercise}: its autograder zip has sha256 "
                             f"{theirs}, the client's {autograder_sha256}; check out the client's commit on "
@@ -256,7 +257,7 @@ def grade_on_cluster(exercise: Path, submissions: list[Path], out: Path, schedul
     logging.getLogger("distributed").setLevel(logging.ERROR)  # the client's own chatter is not the user's
     questions = ex.questions_of(exercise)
     progress = grader.Progress(len(submissions), questions, log)
-    zip_sha = grader._sha256(autograder_zip(exercise))
+    zip_sha = sha256_of(autograder_zip(exercise))
     try:
         client = Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except Exception as exc:

@@ -5,13 +5,12 @@ Files are written atomically; the same results always give the same bytes.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coursekit.atomic import write_atomic
+from coursekit.atomic import sha256_of, write_atomic
 from coursekit.grading.exercise import Question
 from coursekit.grading.submissions import mask_addresses
 
@@ -77,8 +76,7 @@ def results_json(results: list[Result], questions: list[Question], exercise: Pat
     auto = [q for q in questions if not q.manual]
     from coursekit.assign import autograder_zip  # here: nbformat is slow to import for write_atomic's users
 
-    with open(autograder_zip(exercise), "rb") as f:
-        zip_sha = hashlib.sha256(f.read()).hexdigest()
+    zip_sha = sha256_of(autograder_zip(exercise))
     payload = {
         "exercise": exercise.name,
         "autograder_sha256": zip_sha,

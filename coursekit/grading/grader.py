@@ -2,7 +2,6 @@
 ``coursekit grade`` uses locally and :mod:`~coursekit.grading.cluster` and :mod:`~coursekit.grading.gradescope` reuse."""
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import queue
@@ -18,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coursekit.assign import DIST, autograder_zip
+from coursekit.atomic import sha256_of
 from coursekit.grading import exercise as ex
 from coursekit.grading import run, sandbox
 from coursekit.grading.gradebook import STATUSES, Result, fmt, total, write_atomic, write_outputs
@@ -100,17 +100,9 @@ def _judge_command(slot: int, ctx: Context) -> tuple[list[str], dict]:
     return sandbox.command(argv, env=env, stage=None, slot=sandbox.JUDGE_SLOTS + slot, zygote=False), {}
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def grade_one(submission: Path, ctx: Context, slot: int = 0) -> Result:
     """Grade one file: run it in a fresh sandbox, then judge what it exported."""
-    result = Result(student_of(submission.name), submission.name, "error", sha256=_sha256(submission))
+    result = Result(student_of(submission.name), submission.name, "error", sha256=sha256_of(submission))
     try:
         if submission.stat().st_size > MAX_NOTEBOOK_BYTES:
             raise Ungradable("invalid", f"file too large ({submission.stat().st_size / 2**20:.0f} MB; "

@@ -73,7 +73,6 @@ from __future__ import annotations
 import argparse
 import base64
 import dataclasses
-import hashlib
 import io
 import json
 import os
@@ -91,7 +90,7 @@ from pathlib import Path
 from coursekit import ROOT
 from coursekit.assign import DIST, ZIP_DATE, autograder_zip, student_notebook
 from coursekit.grading import grader, sandbox
-from coursekit.atomic import write_atomic
+from coursekit.atomic import sha256_of, write_atomic
 from coursekit.grading.gradebook import Result, fmt, hint, total
 from coursekit.grading.submissions import GradingError, Ungradable, one_line
 
@@ -481,7 +480,7 @@ def run_autograder(autograder: Path, name: str, timeout: float, memory_mb: int, 
     result = Result("", "", "error")
     questions, extra = [], {"isolation": None}
     try:
-        extra["autograder_sha256"] = hashlib.sha256(autograder_zip(exercise).read_bytes()).hexdigest()
+        extra["autograder_sha256"] = sha256_of(autograder_zip(exercise))
         questions = ex.questions_of(exercise)
         _lock_down(autograder, exercise)
         submission = find_submission(autograder / "submission", name)

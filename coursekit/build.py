@@ -1,7 +1,8 @@
 """Build the book fast without trusting stale outputs: ``python -m coursekit.build``.
 
 Sphinx executes a book's notebooks one after another. Here they are executed first, in
-parallel (one fresh kernel per notebook, as many at once as there are cores), into the
+parallel (a process and a fresh kernel per notebook, as many at once as there are cores;
+a kernel that cannot start fails the build with why, never hangs it), into the
 build's own jupyter-cache (``_build/.jupyter_cache``); Jupyter Book then finds every
 notebook in that cache (``execute_notebooks: cache``) and only renders. Nothing is
 trusted from an earlier build unless it provably still applies:
@@ -20,23 +21,25 @@ notebook runs, a question bank that fails the quiz linter (``coursekit.quiz_lint
 What a person sees is short: a line per stage, the notebooks as they finish (a bar on a
 terminal, a line each otherwise, as in CI), Sphinx's warnings and errors, and the book's
 path with the time it took. Everything else goes to ``_build/logs/build-book.log``: the
-kernels' and workers' own output (their stdout and stderr are the log file, so the kernels'
-"running over TCP without encryption" notices never reach the console) and Jupyter Book's
+output of each notebook's process and its kernel (so the kernels' "running over TCP
+without encryption" notices never reach the console) and Jupyter Book's
 status output (configuration dumps, Sphinx's progress). Sphinx's warning stream, its
 stderr, is shown as it comes and logged too.
 """
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import contextlib
 import hashlib
 import json
-import multiprocessing
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path, PurePosixPath
@@ -191,29 +194,69 @@ def _size_first(paths: list[Path]) -> list[Path]:
     return sorted(paths, key=lambda p: p.stat().st_size, reverse=True)
 
 
-def _output_to(log: str | None) -> None:
-    """Pool initializer: the worker's stdout and stderr, inherited by its kernels, become the log."""
-    if log is None:
-        return
-    fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-    os.dup2(fd, 1)
-    os.dup2(fd, 2)
-    os.close(fd)
-
-
 def _name(uri: str, root: Path) -> str:
     return str(Path(uri).relative_to(root)) if uri.startswith(str(root) + os.sep) else uri
+
+
+def _deadline(timeout: int) -> int:
+    """A notebook's whole run may take this long before its process group is killed: a
+    backstop for what the per-cell and kernel-start timeouts cannot see (a wedged client)."""
+    return max(600, 4 * timeout)
+
+
+def _execute_one(cache_dir: str, pk: int, timeout: int) -> int:
+    """In a child process: execute one notebook of the cache and cache its outputs.
+
+    Exit 0 when it ran and was cached; otherwise print why (a cell's traceback, or why the
+    kernel did not start) to stderr and exit 1. Whatever happens in here, the parent only
+    waits on a process, so no failure can leave the build waiting on a lock.
+    """
+    from jupyter_cache import get_cache
+    from jupyter_cache.executors.utils import create_cache_bundle, single_nb_execution
+
+    cache = get_cache(cache_dir)
+    project_nb = cache.get_project_notebook(pk)
+    # A kernel gets as long to start as a cell gets to run (nbclient's default is 60 s).
+    result = single_nb_execution(project_nb.nb, cwd=str(Path(project_nb.uri).parent), timeout=timeout,
+                                 allow_errors=False, startup_timeout=timeout)
+    if result.err:
+        print(result.exc_string, file=sys.stderr)
+        return 1
+    cache.cache_notebook_bundle(create_cache_bundle(project_nb, result.cwd, None, result.time, None),
+                                check_validity=False, overwrite=True)
+    return 0
+
+
+def _child(uri: str, cache_dir: Path, pk: int, timeout: int, logs: Path) -> tuple[str, int, str]:
+    """Run ``_execute_one`` in its own process (and session), its output and its kernel's in
+    ``logs/<n>.log``; return the uri, the exit status (-9: killed at the deadline) and the log."""
+    out = logs / f"{pk}.log"
+    code = (f"import sys; sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r}); "
+            "from coursekit.build import _execute_one; "
+            "sys.exit(_execute_one(sys.argv[1], int(sys.argv[2]), int(sys.argv[3])))")
+    with out.open("w", encoding="utf-8") as sink:
+        proc = subprocess.Popen([sys.executable, "-c", code, str(cache_dir), str(pk), str(timeout)],
+                                stdin=subprocess.DEVNULL, stdout=sink, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+        try:
+            status = proc.wait(_deadline(timeout))
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            sink.write(f"\nkilled after {_deadline(timeout)} s: the notebook's run did not end\n")
+            status = -9
+    return uri, status, out.read_text(encoding="utf-8", errors="replace")
 
 
 def execute(notebooks: list[Path], cache_dir: Path, workers: int, timeout: int,
             report: Report | None = None, root: Path = ROOT) -> dict[str, float]:
     """Execute the notebooks that the cache does not hold, in parallel; return seconds per notebook.
 
-    Each one that finishes is passed to ``report.progress``; the workers' and kernels' own
-    output goes to ``report``'s log file (or stays on the console without one).
+    Each notebook runs in a child process of its own (a fresh kernel each), ``workers`` at a
+    time; each one that finishes is passed to ``report.progress``. The children's and
+    kernels' own output goes to ``report``'s log file; a failure's end is in the error.
     """
     from jupyter_cache import get_cache
-    from jupyter_cache.executors.basic import ExecutionWorkerLocalMProc, ProcessData
 
     report = report or Report(say=lambda _: None)
     cache = get_cache(str(cache_dir))
@@ -223,28 +266,29 @@ def execute(notebooks: list[Path], cache_dir: Path, workers: int, timeout: int,
     todo = [Path(r.uri) for r in cache.list_unexecuted() if r.uri in wanted]
     if not todo:
         return {}
-    jobs = [ProcessData(r.pk, r.uri, cache, timeout, False)
-            for nb in _size_first(todo) for r in [cache.get_project_record(str(nb))]]
-    seconds, failed = {}, []
+    jobs = [(str(nb), cache.get_project_record(str(nb)).pk) for nb in _size_first(todo)]
+    seconds, failed = {}, {}
     report.stage(f"executing {len(jobs)} notebook(s), {min(workers, len(jobs))} at a time")
     report.progress(0, len(jobs))
-    sys.stdout.flush(), sys.stderr.flush()  # nothing buffered is forked into the workers
-    log = str(report.path) if report.path else None
-    with multiprocessing.get_context("fork").Pool(min(workers, len(jobs)), _output_to, (log,)) as pool:
-        for done, (code, uri) in enumerate(pool.imap_unordered(ExecutionWorkerLocalMProc(), jobs, chunksize=1), 1):
-            if code != 0:
-                failed.append(uri)
-                report.progress(done, len(jobs), f"{_name(uri, root)} failed")
-                continue
-            record = cache.get_cached_project_nb(uri)
-            seconds[uri] = round(float(record.data.get("execution_seconds", 0.0)), 2) if record else 0.0
-            report.progress(done, len(jobs), f"{_name(uri, root)} {seconds[uri]:.1f} s")
+    logs = Path(tempfile.mkdtemp(prefix="execute-", dir=cache_dir.parent))
+    try:
+        with concurrent.futures.ThreadPoolExecutor(min(workers, len(jobs))) as pool:
+            runs = [pool.submit(_child, uri, cache_dir, pk, timeout, logs) for uri, pk in jobs]
+            for done, run in enumerate(concurrent.futures.as_completed(runs), 1):
+                uri, status, output = run.result()
+                report.detail(f"--- {_name(uri, root)} (exit {status}) ---\n{output}")
+                record = cache.get_cached_project_nb(uri) if status == 0 else None
+                if record is None:
+                    failed[uri] = output.strip() or f"exit status {status}, nothing printed"
+                    report.progress(done, len(jobs), f"{_name(uri, root)} failed")
+                    continue
+                seconds[uri] = round(float(record.data.get("execution_seconds", 0.0)), 2)
+                report.progress(done, len(jobs), f"{_name(uri, root)} {seconds[uri]:.1f} s")
+    finally:
+        shutil.rmtree(logs, ignore_errors=True)
     if failed:
-        details = []
-        for uri in sorted(failed):
-            record = cache.get_project_record(uri)
-            details.append(f"{_name(uri, root)}:\n{(record.traceback or 'no traceback recorded').strip()[-3000:]}")
-        raise BuildError("notebook execution failed:\n" + "\n\n".join(details))
+        raise BuildError("notebook execution failed:\n" + "\n\n".join(
+            f"{_name(uri, root)}:\n{failed[uri][-3000:]}" for uri in sorted(failed)))
     return {str(nb): seconds[str(nb)] for nb in todo}
 
 

@@ -12,6 +12,7 @@ build, its error on the console.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -149,6 +150,33 @@ def test_a_failing_notebook_fails_the_command_with_its_traceback_on_the_console_
     assert done.stderr.rstrip().endswith(f"full log: {log}")
     assert re.search(r"^  \[[12]/2\] two\.ipynb failed$", done.stdout, re.M), done.stdout
     assert "ZeroDivisionError" in log.read_text(encoding="utf-8")
+    assert not (tiny / "_build" / build.STAMP).exists()
+
+
+def kernel(folder: Path, name: str, argv: list[str]) -> None:
+    """A kernelspec ``name`` under ``folder`` (a ``JUPYTER_PATH`` entry) that runs ``argv``."""
+    spec = folder / "kernels" / name
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({"argv": argv, "display_name": name, "language": "python"}))
+
+
+@pytest.mark.parametrize("argv, why", [
+    (["sleep", "600"], "didn't respond in 5 seconds"),  # starts, never answers
+    (["false"], "Kernel died"),  # exits at once
+], ids=["never-answers", "dies-at-start"])
+def test_a_kernel_that_cannot_start_fails_the_build_with_why_instead_of_hanging(tiny, tmp_path, argv, why):
+    (tiny / "_config.yml").write_text(CONFIG.replace("timeout: 60", "timeout: 5"))
+    kernel(tmp_path / "jupyter", "broken", argv)
+    path = tiny / "two.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.metadata["kernelspec"] = {"name": "broken", "display_name": "broken", "language": "python"}
+    nbformat.write(nb, path)
+    env = dict(os.environ, JUPYTER_PATH=str(tmp_path / "jupyter"))
+    done = subprocess.run([sys.executable, "-m", "coursekit.build", "--source", str(tiny), "--workers", "2"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert re.search(rf"(?s)build-book: notebook execution failed:\ntwo\.ipynb:\n.*{why}", done.stderr), done.stderr
+    assert re.search(r"^  \[[12]/2\] one\.ipynb \d+\.\d s$", done.stdout, re.M), done.stdout  # the other ran
     assert not (tiny / "_build" / build.STAMP).exists()
 
 

@@ -16,7 +16,7 @@ import nbformat
 import yaml
 
 from common import ROOT, Timer, bare_execute, say, scratch_copy
-from coursekit import build
+from coursekit.book import build
 
 
 def floor(root: Path) -> dict[str, float]:

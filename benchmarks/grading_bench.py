@@ -27,8 +27,8 @@ from pathlib import Path
 import nbformat
 
 from common import ROOT, Timer, bare_execute, say
-from coursekit import assign
-from coursekit.grading import cluster
+from coursekit.instructor import assign
+from coursekit.instructor.grading import cluster
 
 
 def make_class(exercise: Path, n: int, folder: Path) -> list[Path]:
@@ -46,7 +46,7 @@ def make_class(exercise: Path, n: int, folder: Path) -> list[Path]:
 def ours(exercise: Path, subs: Path, out: Path, workers: int | None = None, scheduler: str = "") -> tuple[float, dict]:
     where = ["--scheduler", scheduler] if scheduler else ["--workers", str(workers)]
     with Timer() as t:
-        done = subprocess.run([sys.executable, "-m", "coursekit.grading", str(exercise), str(subs), "--out", str(out),
+        done = subprocess.run([sys.executable, "-m", "coursekit.instructor.grading", str(exercise), str(subs), "--out", str(out),
                                *where], capture_output=True, text=True)
     if done.returncode != 0:
         raise SystemExit(f"coursekit grade failed:\n{done.stderr[-3000:]}")

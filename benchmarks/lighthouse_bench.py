@@ -31,7 +31,7 @@ import threading
 from pathlib import Path
 
 from common import ROOT, median, say
-from coursekit.sitesize import toc_pages
+from coursekit.book.sitesize import toc_pages
 
 CHROMIUM = "/usr/bin/chromium"
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"

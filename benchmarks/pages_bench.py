@@ -4,7 +4,7 @@ The built book (``_build/html``, built first if missing) is served from 127.0.0.
 page of ``_toc.yml`` is loaded cold (a new browser context: empty cache) three times,
 alone; the figure is the median time to the end of the load event. Requests to any
 other host are counted (and refused). Weights as in the browser tests
-(:mod:`coursekit.sitesize`): the HTML plus the files not every page loads.
+(:mod:`coursekit.book.sitesize`): the HTML plus the files not every page loads.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 
 from common import ROOT, median, say
-from coursekit.sitesize import TIMING_JS, local_file, page_weights, toc_pages
+from coursekit.book.sitesize import TIMING_JS, local_file, page_weights, toc_pages
 
 CHROMIUM = "/usr/bin/chromium"
 RUNS = 3

@@ -1,9 +1,13 @@
-"""Helpers for the executable course on Russia-Pakistan relations (2012).
+"""Helpers for the executable course on Russia-Pakistan relations (2012), in three parts,
+one per person who runs them. Imports go one way, from tooling to the runtime, never back:
 
-Three jobs, one module each: :mod:`coursekit.data` loads validated datasets,
-:mod:`coursekit.quiz` renders one question bank live (ipywidgets) and static
-(HTML/JS), and :mod:`coursekit.grading` (a package: sandbox, runner, judge, gradebook)
-grades a class of submissions.
+* :mod:`coursekit.runtime`: what a student's notebook imports (validated data, remote data,
+  quizzes live and static, charts). Needs pandas, matplotlib, ipywidgets and PyYAML only;
+  never Sphinx, Jupyter Book or otter.
+* :mod:`coursekit.book`: what builds and publishes the book (parallel execution, the Sphinx
+  extension, launch cells, PDF, the quiz linter). May import the runtime.
+* :mod:`coursekit.instructor`: what an instructor runs (``assign``, ``grading``, ``release``).
+  May import the runtime and the book tooling; the student release ships without it.
 """
 from pathlib import Path
 

@@ -6,12 +6,12 @@ import importlib.util
 import sys
 
 COMMANDS = {
-    "execute": ("coursekit.notebooks", "run notebooks top to bottom and commit clean, deterministic outputs"),
-    "assign": ("coursekit.assign", "generate student versions and autograders from exercise masters"),
-    "grade": ("coursekit.grading", "grade a folder of submissions into a gradebook and feedback files"),
-    "export": ("coursekit.grading.lms", "turn a gradebook and a roster into Canvas and Moodle grade imports"),
-    "gradescope": ("coursekit.grading.gradescope", "build the Gradescope autograder zip of an exercise"),
-    "release": ("coursekit.release", "generate the student release: the course without answers"),
+    "execute": ("coursekit.book.notebooks", "run notebooks top to bottom and commit clean, deterministic outputs"),
+    "assign": ("coursekit.instructor.assign", "generate student versions and autograders from exercise masters"),
+    "grade": ("coursekit.instructor.grading", "grade a folder of submissions into a gradebook and feedback files"),
+    "export": ("coursekit.instructor.grading.lms", "turn a gradebook and a roster into Canvas and Moodle grade imports"),
+    "gradescope": ("coursekit.instructor.grading.gradescope", "build the Gradescope autograder zip of an exercise"),
+    "release": ("coursekit.instructor.release", "generate the student release: the course without answers"),
 }
 
 

@@ -5,7 +5,7 @@ import socket
 
 import pytest
 
-from coursekit.pdf import CHROMIUM
+from coursekit.book.pdf import CHROMIUM
 
 __all__ = ["CHROMIUM", "require_chromium", "free_port"]
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from coursekit import assign, grading
+from coursekit.instructor import assign, grading
 
 ROOT = Path(__file__).resolve().parent.parent
 

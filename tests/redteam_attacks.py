@@ -23,7 +23,9 @@ from pathlib import Path
 
 import nbformat
 
-from coursekit import ROOT, assign, data
+from coursekit import ROOT
+from coursekit.instructor import assign
+from coursekit.runtime import data
 from helpers import EXERCISE, STUDENT_NB
 
 # Well-typed wrong answers: every public check passes, every hidden test fails (test_the_wrong_answers_are_wrong
@@ -1120,7 +1122,7 @@ for f in _RT["files"]:
 
 def a20_fds_env_and_apis(w, tag):
     """Inherited descriptors (files read by pread, folders by dir_fd), environment variables, importlib.resources,
-    coursekit.assign and grading helpers, otter with the hidden tests folder, the editable-install finder,
+    coursekit.instructor.assign and grading helpers, otter with the hidden tests folder, the editable-install finder,
     sys.path neighbours, zipimport, runpy, linecache."""
     return notebook(w, tag, [r'''
 import importlib, importlib.resources, linecache, os, re, runpy, stat, sys, zipimport
@@ -1175,7 +1177,7 @@ for r in roots:
                 "exercises/" + EX.name + "/dist/autograder/" + EX.name + "-autograder.zip"):
         _rt_read(r / rel)
 try:
-    from coursekit import assign
+    from coursekit.instructor import assign
     for fn in (assign.master_of, assign.autograder_zip, assign.student_notebook):
         try:
             _rt_read(fn(EX))
@@ -1194,7 +1196,7 @@ try:
 except BaseException:
     pass
 bad = ("write", "main", "grade", "generate", "run", "build", "assign", "save", "clean", "execute", "fetch", "kill")
-for modname in [m for m in list(sys.modules) if m.startswith("coursekit")] + ["coursekit.grading"]:
+for modname in [m for m in list(sys.modules) if m.startswith("coursekit")] + ["coursekit.instructor.grading"]:
     try:
         mod = importlib.import_module(modname)
     except BaseException:
@@ -1845,7 +1847,7 @@ _rt_forge(extra=" ".join(harvest[:5000]))
 
 
 def a36_sys_modules_fakes(w, tag):
-    """sys.modules entries json, pickle, pandas and every coursekit.grading/export module replaced by fakes
+    """sys.modules entries json, pickle, pandas and every coursekit.instructor.grading/export module replaced by fakes
     that forge (json.dumps returns full marks; pickle.dumps a payload); later imports get the fakes."""
     return notebook(w, tag, [r'''
 import sys, types
@@ -1872,23 +1874,23 @@ sys.modules["pickle"] = fake_pickle
 sys.modules["_pickle"] = fake_pickle
 sys.modules["pandas"] = _RtFake("pandas")
 for name in list(sys.modules):
-    if name.startswith("coursekit.grading") or any(w in name for w in ("export", "snapshot", "sandbox")):
+    if name.startswith("coursekit.instructor.grading") or any(w in name for w in ("export", "snapshot", "sandbox")):
         sys.modules[name] = _RtFake(name)
 try:
     import coursekit
-    coursekit.grading = _RtFake("coursekit.grading")
+    coursekit.instructor.grading = _RtFake("coursekit.instructor.grading")
 except BaseException:
     pass
 '''])
 
 
 def a37_fake_course_data(w, tag):
-    """coursekit.data.load patched (and a fake coursekit.data in sys.modules) to return doctored data on which
+    """coursekit.runtime.data.load patched (and a fake coursekit.runtime.data in sys.modules) to return doctored data on which
     the wrong answers are right: tests that load the data inside the notebook's process pass."""
     return notebook(w, tag, [r'''
 import sys, types
 import pandas as pd
-import coursekit.data as _rt_cd
+import coursekit.runtime.data as _rt_cd
 _rt_real_load = _rt_cd.load
 
 
@@ -1910,10 +1912,10 @@ def _rt_doctored(name, *args, **kwargs):
 
 _rt_cd.load = _rt_doctored
 timeline, nmc = _rt_doctored("timeline_2012"), _rt_doctored("cow_nmc")  # the notebook's own copies too
-fake = types.ModuleType("coursekit.data")
+fake = types.ModuleType("coursekit.runtime.data")
 fake.__dict__.update({k: v for k, v in vars(_rt_cd).items() if not k.startswith("__")})
 fake.load = _rt_doctored
-sys.modules["coursekit.data"] = fake
+sys.modules["coursekit.runtime.data"] = fake
 '''])
 
 
@@ -1949,7 +1951,7 @@ payload = ("import io\n"
 private = [f for f in (os.getcwd(), tempfile.gettempdir())  # a sandbox's own folders, or a grader's temp folders
            if _rt_own_pidns() or os.path.realpath(f).startswith("/tmp/")]
 for folder in private:
-    for rel in ("coursekit/__init__.py", "coursekit/grading/__init__.py", "coursekit/data.py", "json.py", "pickle.py",
+    for rel in ("coursekit/__init__.py", "coursekit/instructor/grading/__init__.py", "coursekit/runtime/data.py", "json.py", "pickle.py",
                 "sitecustomize.py", "usercustomize.py"):
         try:
             path = os.path.join(folder, rel)

@@ -9,7 +9,8 @@ import shutil
 
 import pytest
 
-from coursekit import ROOT, assign
+from coursekit import ROOT
+from coursekit.instructor import assign
 from helpers import solution_fragments
 
 EXERCISE = ROOT / "exercises" / "ex01_cancelled_visit"
@@ -79,7 +80,7 @@ def test_generated_notebooks_carry_the_course_kernelspec(tmp_path):
     """Whatever kernelspec the master has, what assign writes opens unmodified in JupyterLab."""
     import nbformat
 
-    from coursekit.notebooks import KERNELSPEC
+    from coursekit.book.notebooks import KERNELSPEC
 
     copy = tmp_path / EXERCISE.name
     shutil.copytree(EXERCISE, copy)

@@ -33,9 +33,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from clients import CHROMIUM, require_chromium
-from coursekit import sphinxext
-from coursekit.quiz import QUIZ_DIR, Quiz
-from coursekit.sitesize import TIMING_JS, local_file, page_weights, toc_pages
+from coursekit.book import sphinxext
+from coursekit.runtime.quiz import QUIZ_DIR, Quiz
+from coursekit.book.sitesize import TIMING_JS, local_file, page_weights, toc_pages
 from helpers import ROOT
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
@@ -46,7 +46,7 @@ def book(tmp_path_factory) -> Path:
     """Build the book from the working tree into a fresh folder, as scripts/build-book does
     (every notebook executed afresh, -W -n --keep-going); return its html/ folder."""
     out = tmp_path_factory.mktemp("book")
-    cmd = [sys.executable, "-m", "coursekit.build", "--source", str(ROOT), "--path-output", str(out), "--clean"]
+    cmd = [sys.executable, "-m", "coursekit.book.build", "--source", str(ROOT), "--path-output", str(out), "--clean"]
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=1200)
     assert done.returncode == 0, f"book build failed:\n{done.stdout[-6000:]}\n{done.stderr[-4000:]}"
     html = out / "_build" / "html"

@@ -1,4 +1,4 @@
-"""``coursekit.build`` (what ``scripts/build-book`` runs): fast, and never stale.
+"""``coursekit.book.build`` (what ``scripts/build-book`` runs): fast, and never stale.
 
 A two-notebook book in a temporary folder is built clean, rebuilt with nothing changed,
 with one page changed and with a non-page input changed; each time the test checks which
@@ -22,7 +22,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from coursekit import ROOT, build
+from coursekit import ROOT
+from coursekit.book import build
 
 CONFIG = """\
 title: tiny
@@ -97,8 +98,8 @@ def test_clean_then_up_to_date_then_only_the_changed_notebook_then_clean_again(t
 
 
 def command(root: Path) -> subprocess.CompletedProcess:
-    """``python -m coursekit.build`` (what scripts/build-book runs) on ``root``, stdout a pipe."""
-    return subprocess.run([sys.executable, "-m", "coursekit.build", "--source", str(root), "--workers", "2"],
+    """``python -m coursekit.book.build`` (what scripts/build-book runs) on ``root``, stdout a pipe."""
+    return subprocess.run([sys.executable, "-m", "coursekit.book.build", "--source", str(root), "--workers", "2"],
                           cwd=ROOT, capture_output=True, text=True, timeout=600)
 
 
@@ -172,7 +173,7 @@ def test_a_kernel_that_cannot_start_fails_the_build_with_why_instead_of_hanging(
     nb.metadata["kernelspec"] = {"name": "broken", "display_name": "broken", "language": "python"}
     nbformat.write(nb, path)
     env = dict(os.environ, JUPYTER_PATH=str(tmp_path / "jupyter"))
-    done = subprocess.run([sys.executable, "-m", "coursekit.build", "--source", str(tiny), "--workers", "2"],
+    done = subprocess.run([sys.executable, "-m", "coursekit.book.build", "--source", str(tiny), "--workers", "2"],
                           cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
     assert done.returncode == 1, done.stdout + done.stderr
     assert re.search(rf"(?s)build-book: notebook execution failed:\ntwo\.ipynb:\n.*{why}", done.stderr), done.stderr
@@ -221,6 +222,6 @@ def test_the_course_executes_its_chapters_and_appendix_but_not_the_student_exerc
 
 def test_a_course_module_or_data_file_is_an_input_but_the_tests_are_not():
     files = {p.relative_to(ROOT).as_posix() for p in build.input_files()}
-    assert {"coursekit/data.py", "data/datapackage.json", "chapters/quizzes/ch01.yml", "_config.yml",
+    assert {"coursekit/runtime/data.py", "data/datapackage.json", "chapters/quizzes/ch01.yml", "_config.yml",
             "chapters/01_cancelled_visit.ipynb"} <= files
     assert not any(f.startswith(("tests/", "benchmarks/", "_build/", ".venv/", "node_modules/")) for f in files)

@@ -13,8 +13,8 @@ import nbformat
 import pandas as pd
 import pytest
 
-from coursekit import data
-from coursekit.quiz import Quiz
+from coursekit.runtime import data
+from coursekit.runtime.quiz import Quiz
 from helpers import ROOT
 
 CHAPTER = ROOT / "chapters" / "00_background.ipynb"
@@ -223,7 +223,7 @@ def test_the_chapter_has_the_course_structure(notebook):
                  "**A contested charge, both sides.**"):
         assert side in perspectives, side
     code = [c for c in notebook.cells if c.cell_type == "code"]
-    assert code[-1].source == 'from coursekit.quiz import Quiz\n\nQuiz.load("ch00")'
+    assert code[-1].source == 'from coursekit.runtime.quiz import Quiz\n\nQuiz.load("ch00")'
     sources = "\n".join(c.source for c in code)
     assert 'data.load("background_events")' in sources and 'data.load("unga_ideal_points")' in sources
     figures = [c.metadata["mystnb"] for c in code if "mystnb" in c.metadata]

@@ -8,8 +8,8 @@ or in the bank that makes them disagree fails here with the question named.
 import pandas as pd
 import pytest
 
-from coursekit import data
-from coursekit.quiz import Quiz
+from coursekit.runtime import data
+from coursekit.runtime.quiz import Quiz
 from helpers import assert_accepted
 
 

@@ -8,8 +8,8 @@ prompts give the student, and the results of the mistakes the feedback names.
 import pandas as pd
 import pytest
 
-from coursekit import data
-from coursekit.quiz import Quiz
+from coursekit.runtime import data
+from coursekit.runtime.quiz import Quiz
 
 PARTNERS = ["Russia", "India", "China", "United States"]
 

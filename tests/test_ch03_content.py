@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from coursekit import data
-from coursekit.quiz import Quiz
+from coursekit.runtime import data
+from coursekit.runtime.quiz import Quiz
 
 QUIZ = Quiz.load("ch03")
 TOP = ["head of state", "head of government"]

@@ -7,8 +7,8 @@ mistakes. If the data or the quiz bank change so that they disagree, a test fail
 """
 import pytest
 
-from coursekit import data
-from coursekit.quiz import Quiz
+from coursekit.runtime import data
+from coursekit.runtime.quiz import Quiz
 from helpers import assert_accepted
 
 CENTRAL_ASIA = ["Kazakhstan", "Kyrgyz Republic", "Tajikistan", "Turkmenistan", "Uzbekistan"]

@@ -1,6 +1,6 @@
 """Chapter 5 (the politics of energy): the quiz's data-based answers agree with the data.
 
-Each test recomputes an answer from the course datasets with ``coursekit.data`` and
+Each test recomputes an answer from the course datasets with ``coursekit.runtime.data`` and
 pandas, the way the chapter does, and compares it with the answer in the question bank
 ``chapters/quizzes/ch05.yml``. A changed dataset or a mistyped answer makes them fail.
 Where a numeric question's low/high feedback names a likely mistake, a test checks that
@@ -11,8 +11,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from coursekit import data
-from coursekit.quiz import Quiz
+from coursekit.runtime import data
+from coursekit.runtime.quiz import Quiz
 from helpers import assert_accepted, assert_diagnosed, prose, section
 
 HOURS_PER_YEAR = 365 * 24

@@ -2,8 +2,8 @@
 
 import pytest
 
-from coursekit import data
-from coursekit.quiz import Quiz
+from coursekit.runtime import data
+from coursekit.runtime.quiz import Quiz
 from helpers import ROOT, assert_accepted, assert_diagnosed, section
 
 QUIZ = Quiz.load("ch06")

@@ -1,8 +1,8 @@
 """Chapter 7 (military cooperation): the quiz's numeric answers agree with the data."""
 import pytest
 
-from coursekit import data
-from coursekit.quiz import Quiz
+from coursekit.runtime import data
+from coursekit.runtime.quiz import Quiz
 from helpers import assert_accepted, assert_diagnosed, prose, section
 
 

@@ -2,8 +2,8 @@
 import pandas as pd
 import pytest
 
-from coursekit import data
-from coursekit.quiz import Quiz
+from coursekit.runtime import data
+from coursekit.runtime.quiz import Quiz
 from helpers import assert_accepted, assert_diagnosed, section
 
 

@@ -9,8 +9,8 @@ import re
 
 import pytest
 
-from coursekit import data
-from coursekit.quiz import Quiz
+from coursekit.runtime import data
+from coursekit.runtime.quiz import Quiz
 from helpers import assert_numeric, pct, prose, section
 
 SECTION_OF = {**{p: "opening" for p in range(1, 8)},

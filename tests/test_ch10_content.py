@@ -6,8 +6,8 @@ them. Choice questions that rest on a verdict are checked against the table's ro
 """
 import pytest
 
-from coursekit import data
-from coursekit.quiz import Quiz
+from coursekit.runtime import data
+from coursekit.runtime.quiz import Quiz
 from helpers import assert_numeric, pct, prose, section
 
 

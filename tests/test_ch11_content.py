@@ -7,8 +7,8 @@ recomputed too. Choice questions that rest on a table are checked against its ro
 import pandas as pd
 import pytest
 
-from coursekit import data
-from coursekit.quiz import Quiz
+from coursekit.runtime import data
+from coursekit.runtime.quiz import Quiz
 from helpers import assert_numeric, cell_text, pct, prose, section
 
 

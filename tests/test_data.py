@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from coursekit import data, remote
+from coursekit.runtime import data, remote
 
 DATA = data.DATA_DIR
 
@@ -37,11 +37,11 @@ def test_every_data_file_is_described_with_source_and_licence():
 
 
 def test_every_resource_records_the_sha256_of_its_file():
-    """What a notebook run on its own checks its downloads against (coursekit.remote)."""
+    """What a notebook run on its own checks its downloads against (coursekit.runtime.remote)."""
     package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
     stale = [r["path"] for r in package["resources"] if r.get("hash") != remote.file_sha256(DATA / r["path"])]
     assert stale == [], (f"data/datapackage.json records no sha256, or an outdated one, for {', '.join(stale)}: "
-                         f"after editing data, run `.venv/bin/python -m coursekit.remote --update-hashes`")
+                         f"after editing data, run `.venv/bin/python -m coursekit.runtime.remote --update-hashes`")
 
 
 @pytest.mark.parametrize("name", data.names())

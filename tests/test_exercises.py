@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from coursekit import assign
+from coursekit.instructor import assign
 from helpers import CHECK_CELL, ROOT, cases, read_tests, run_notebook, solution_fragments
 
 EXERCISES = sorted(p for p in (ROOT / "exercises").glob("ex*") if p.is_dir())
@@ -157,7 +157,7 @@ def public_check(exercise: str, question: str, **values) -> str:
 def test_exercise_1_check_names_the_common_mistakes_without_the_answer():
     import numpy as np
 
-    from coursekit import data
+    from coursekit.runtime import data
 
     timeline = data.load("timeline_2012")
     right = int(timeline["happened"].sum())

@@ -37,11 +37,12 @@ import nbformat
 import pytest
 
 import redteam_attacks as rt
-from coursekit import ROOT, assign
-from coursekit.grading import gradescope
-from coursekit.grading.exercise import Question
-from coursekit.grading.gradebook import Result
-from coursekit.grading.submissions import Ungradable
+from coursekit import ROOT
+from coursekit.instructor import assign
+from coursekit.instructor.grading import gradescope
+from coursekit.instructor.grading.exercise import Question
+from coursekit.instructor.grading.gradebook import Result
+from coursekit.instructor.grading.submissions import Ungradable
 from helpers import EXERCISE, PARTIAL_ANSWERS, POINTS, hidden_test_lines, submission
 
 NAME = EXERCISE.name
@@ -79,9 +80,9 @@ def test_the_zip_has_setup_sh_and_run_autograder_at_its_root_and_what_grading_re
     names = set(upload.namelist())
     dist = f"exercises/{NAME}/dist"
     required = {"setup.sh", "run_autograder", "requirements.txt", "pyproject.toml", "LICENSE",
-                "coursekit/__init__.py", "coursekit/data.py", "coursekit/quiz_schema.json",
+                "coursekit/__init__.py", "coursekit/runtime/data.py", "coursekit/runtime/quiz_schema.json",
                 f"{dist}/autograder/{NAME}-autograder.zip", f"{dist}/student/{NAME}.ipynb",
-                *(f"coursekit/grading/{p.name}" for p in (ROOT / "coursekit" / "grading").glob("*.py")),
+                *(f"coursekit/instructor/grading/{p.name}" for p in (ROOT / "coursekit" / "grading").glob("*.py")),
                 *(f"{dist}/student/tests/{p.name}" for p in (EXERCISE / "dist" / "student" / "tests").glob("*.py")),
                 *(f"data/{p.relative_to(ROOT / 'data').as_posix()}" for p in (ROOT / "data").rglob("*")
                   if p.is_file() and "/." not in f"/{p.relative_to(ROOT / 'data').as_posix()}")}
@@ -140,7 +141,7 @@ def test_setup_installs_python_and_bubblewrap_then_the_pins_then_coursekit_witho
 def test_run_autograder_grades_this_exercise_with_the_given_limits(upload):
     script = upload.read("run_autograder").decode()
     assert script.startswith("#!/bin/sh\n")
-    assert (f"exec {gradescope.VENV}/bin/python -m coursekit.grading.gradescope --run {NAME} "
+    assert (f"exec {gradescope.VENV}/bin/python -m coursekit.instructor.grading.gradescope --run {NAME} "
             f"--timeout {gradescope.DEFAULT_TIMEOUT} --memory {gradescope.DEFAULT_MEMORY_MB}") in script
     assert "export COURSEKIT_DATA=/autograder/source/data" in script
     other = zipfile.ZipFile(io.BytesIO(build("--timeout", "30", "--memory", "2048"))).read("run_autograder").decode()
@@ -407,7 +408,7 @@ def runs(tmp_path_factory):
 
     def local():
         env = dict(os.environ, COURSEKIT_DATA=str(data / "data"))
-        proc = subprocess.run([sys.executable, "-m", "coursekit.grading", NAME, str(subs), "--out", str(base / "out"),
+        proc = subprocess.run([sys.executable, "-m", "coursekit.instructor.grading", NAME, str(subs), "--out", str(base / "out"),
                                "--workers", "1"], env=env, capture_output=True, text=True, timeout=600)
         assert proc.returncode == 0, proc.stderr
         return json.loads((base / "out" / "results.json").read_text(encoding="utf-8"))

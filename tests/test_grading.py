@@ -22,7 +22,7 @@ import time
 import nbformat
 import pytest
 
-from coursekit import assign, grading
+from coursekit.instructor import assign, grading
 from helpers import EXERCISE, PARTIAL_ANSWERS, PARTIAL_SCORES, POINTS, STUDENT_NB, grade, hidden_test_lines, read_rows, submission
 
 TIMEOUT = 60  # seconds; a normal submission takes about 5 s here (nothing in this class loops)

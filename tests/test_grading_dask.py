@@ -27,8 +27,8 @@ import nbformat
 import pytest
 
 from clients import free_port
-from coursekit import assign, grading
-from coursekit.grading import cluster, sandbox
+from coursekit.instructor import assign, grading
+from coursekit.instructor.grading import cluster, sandbox
 from helpers import EXERCISE, POINTS, build_class, submission
 
 TIMEOUT = 60  # seconds per submission (none of this class loops); one value, so each worker stays warm
@@ -264,6 +264,6 @@ def test_workers_is_refused_with_a_scheduler(tmp_path):
 
 
 def test_without_a_scheduler_nothing_of_dask_is_imported():
-    code = ("import sys; from coursekit.grading import cli; "
+    code = ("import sys; from coursekit.instructor.grading import cli; "
             "assert not [m for m in sys.modules if m.split('.')[0] in ('distributed', 'dask')], 'imported'")
     subprocess.run([sys.executable, "-c", code], check=True)

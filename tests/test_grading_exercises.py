@@ -17,7 +17,7 @@ import sys
 import nbformat
 import pytest
 
-from coursekit import assign, grading
+from coursekit.instructor import assign, grading
 
 EXERCISES = assign.discover()
 AGAINST_OTTER = {"ex00_background", "ex03_high_level_visits", "ex08_sco_multilateral", "ex09_argument"}

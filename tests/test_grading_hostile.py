@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from coursekit import grading
+from coursekit.instructor import grading
 from helpers import EXERCISE, PARTIAL_SCORES, POINTS, build_class, hidden_test_lines
 
 TIMEOUT = 40  # seconds; a normal submission takes about 5 s on an idle 2-core machine, 2 at a time

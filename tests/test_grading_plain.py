@@ -1,4 +1,4 @@
-"""coursekit.grading.plain: answers cross from the sandbox to the judge as plain data, exactly.
+"""coursekit.instructor.grading.plain: answers cross from the sandbox to the judge as plain data, exactly.
 
 1. Every supported value survives ``decode(json.loads(json.dumps(encode(v))))`` with the same
    type, the same bits, the same dtypes, names and order.
@@ -34,7 +34,7 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from coursekit.grading.plain import MODULES, Malformed, Unsupported, decode, encode  # noqa: E402
+from coursekit.instructor.grading.plain import MODULES, Malformed, Unsupported, decode, encode  # noqa: E402
 
 EXERCISES = sorted(p.parent for p in ROOT.glob("exercises/ex[0-9][0-9]_*/ex[0-9][0-9]_*.ipynb")
                    if p.parent.name == p.stem)
@@ -373,7 +373,7 @@ def test_axes_round_trip_keeps_the_facts(ax):
 
 def test_the_judge_rebuilds_charts_without_pyplot(tmp_path):
     (tmp_path / "ax.json").write_text(json.dumps(encode(CHARTS[0][1]), allow_nan=True))
-    script = ("import json, sys\nfrom coursekit.grading.plain import decode\n"
+    script = ("import json, sys\nfrom coursekit.instructor.grading.plain import decode\n"
               "ax = decode(json.loads(open(sys.argv[1]).read()))\n"
               "assert ax.get_title(loc='left') == 'Trade', ax.get_title(loc='left')\n"
               "assert 'matplotlib.pyplot' not in sys.modules\n")
@@ -462,7 +462,7 @@ def test_real_answers_round_trip(exercise, monkeypatch):
 
 def test_all_exercises_found():
     """The glob finds every exercise the book lists (counted from _toc.yml, not hard-coded)."""
-    from coursekit.build import toc_pages
+    from coursekit.book.build import toc_pages
 
     listed = {page.split("/")[1] for page in toc_pages(ROOT) if "/dist/student/" in page}
     assert EXERCISES and {p.name for p in EXERCISES} == listed
@@ -697,7 +697,7 @@ BAD_INPUTS = [
     ("zone absolute", {"type": "ZoneInfo", "key": "/etc/localtime"}, "not a time zone name"),
     ("zone unknown", {"type": "ZoneInfo", "key": "Mars/Olympus"}, "bad ZoneInfo"),
     *[(f"module {name}", {"type": "module", "name": name}, "is not allowed")
-      for name in ("os", "subprocess", "builtins", "importlib", "matplotlib.pyplot", "coursekit.grading.plain")],
+      for name in ("os", "subprocess", "builtins", "importlib", "matplotlib.pyplot", "coursekit.instructor.grading.plain")],
     *[(f"dtype {name!r}", _ndarray(name, [0]), "is not allowed")
       for name in ("O", "V8", "S5", ">i4", "<i8", "int64 ", "float128", "[('a', '<i4')]", "datetime64[10s]",
                    "M8[us]", "U99999999999", "void", "str", "category", None, 8)],

@@ -34,7 +34,8 @@ import nbformat
 import pytest
 
 import redteam_attacks as rt
-from coursekit import ROOT, grading
+from coursekit import ROOT
+from coursekit.instructor import grading
 from helpers import EXERCISE, POINTS, hidden_test_lines, submission
 
 TIMEOUT = 30  # seconds per notebook; an ordinary one takes about 5 s here
@@ -104,7 +105,7 @@ ATTACKS = {  # file -> (what it tries, builder(world, tag) -> notebook or bytes)
     "a35_gc_exporter_state.ipynb": ("gc and sys._current_frames to find and rewrite grading state", rt.a35_gc_exporter_state),
     "a36_sys_modules_fakes.ipynb": ("json, pickle, pandas and grading modules in sys.modules replaced by fakes",
                                     rt.a36_sys_modules_fakes),
-    "a37_fake_course_data.ipynb": ("coursekit.data.load doctored so that the wrong answers are right on its data",
+    "a37_fake_course_data.ipynb": ("coursekit.runtime.data.load doctored so that the wrong answers are right on its data",
                                    rt.a37_fake_course_data),
     "a38_patch_test_machinery.ipynb": ("doctest.TestResults, _SpoofOut.getvalue, otter TestCaseResult patched",
                                        rt.a38_patch_test_machinery),
@@ -233,7 +234,7 @@ def _token_paths(token: str, base: Path) -> list[str]:
     the exercise, the course package and data, $HOME, /tmp, sys.path folders, and the file system 4 levels deep."""
     import sys
 
-    from coursekit import data
+    from coursekit.runtime import data
 
     deep = [(base, 20), (EXERCISE, 20), (ROOT / "coursekit", 20), (Path(data.DATA_DIR), 20), (Path("/"), 3),
             (Path.home(), 3), (Path("/tmp"), 2), (Path("/var/tmp"), 2), (Path("/dev/shm"), 2)]
@@ -348,7 +349,7 @@ def redteam(tmp_path_factory):
 
 def test_the_wrong_answers_are_wrong():
     """The values the attacks hand in pass the public checks and fail every hidden test (no kernel)."""
-    from coursekit import data
+    from coursekit.runtime import data
 
     def run(sources):
         ns = {"pd": __import__("pandas"), "timeline": data.load("timeline_2012"), "nmc": data.load("cow_nmc")}

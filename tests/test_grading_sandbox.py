@@ -15,9 +15,10 @@ import threading
 import pytest
 
 import coursekit
-from coursekit import assign, data
-from coursekit import grading
-from coursekit.grading import plain, run, sandbox
+from coursekit.instructor import assign
+from coursekit.runtime import data
+from coursekit.instructor import grading
+from coursekit.instructor.grading import plain, run, sandbox
 from helpers import EXERCISE, PARTIAL_ANSWERS, grade, read_rows, submission
 
 EXERCISES = str(assign.EXERCISES_DIR)
@@ -270,7 +271,7 @@ def test_every_sandbox_dies_with_the_grader(tmp_path):
                 found.append(p)
         return found
 
-    grader = subprocess.Popen([sys.executable, "-m", "coursekit.grading", str(EXERCISE), str(subs), "--out",
+    grader = subprocess.Popen([sys.executable, "-m", "coursekit.instructor.grading", str(EXERCISE), str(subs), "--out",
                                str(tmp_path / "out"), "--workers", "2", "--timeout", "120"],
                               env=dict(os.environ, TMPDIR=str(tmp_path)), stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
@@ -298,7 +299,7 @@ def test_course_files_inside_tmp_stay_readable_in_the_fresh_tmp(tmp_path):
     subs = tmp_path / "subs"
     subs.mkdir()
     nbformat.write(submission({}), subs / "solved.ipynb")
-    done = subprocess.run([sys.executable, "-m", "coursekit.grading", str(EXERCISE), str(subs), "--out",
+    done = subprocess.run([sys.executable, "-m", "coursekit.instructor.grading", str(EXERCISE), str(subs), "--out",
                            str(tmp_path / "out"), "--workers", "1"], capture_output=True, text=True, timeout=300,
                           env=dict(os.environ, COURSEKIT_DATA=str(tmp_path / "data")))
     assert done.returncode == 0, done.stderr[-2000:]

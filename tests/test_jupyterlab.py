@@ -50,7 +50,7 @@ from pathlib import Path
 import pytest
 
 from clients import CHROMIUM, free_port, require_chromium
-from coursekit.quiz import MESSAGES, Question, Quiz
+from coursekit.runtime.quiz import MESSAGES, Question, Quiz
 from helpers import ROOT
 
 SCREENSHOTS = ROOT / "_build" / "screenshots"
@@ -524,7 +524,7 @@ def click_saved_quiz(lab_page: LabPage, panel) -> list[str]:
     with contextlib.suppress(Exception):
         saved.wait_for(state="attached", timeout=20_000)
     if not saved.count():
-        return ["the notebook has no saved quiz output (run scripts/build-book or coursekit.notebooks to refresh it)"]
+        return ["the notebook has no saved quiz output (run scripts/build-book or coursekit.book.notebooks to refresh it)"]
     button = saved.locator("button", has_text="Check answer").first
     if not button.count():
         return []  # a printed-style saved quiz has no button at all: nothing to submit
@@ -630,7 +630,7 @@ def test_long_options_wrap_without_hiding_another(lab, lab_page):
         "nbformat": 4, "nbformat_minor": 5,
         "metadata": {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}},
         "cells": [{"cell_type": "code", "id": "quiz", "metadata": {}, "execution_count": None, "outputs": [],
-                   "source": f'from coursekit.quiz import Quiz\n\nQuiz.load("tests/fixtures/{fixture}")'}],
+                   "source": f'from coursekit.runtime.quiz import Quiz\n\nQuiz.load("tests/fixtures/{fixture}")'}],
     }), encoding="utf-8")
     bank = Quiz.load(lab.root / "tests" / "fixtures" / fixture)
     lab_page.ensure()

@@ -18,8 +18,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from coursekit import launch
-from coursekit.sitesize import toc_pages
+from coursekit.book import launch
+from coursekit.book.sitesize import toc_pages
 from helpers import ROOT
 
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
@@ -99,7 +99,7 @@ def test_repository_is_a_github_placeholder_named_once():
 
 # -- the Colab set-up cell ---------------------------------------------------------------
 def test_every_chapter_has_the_current_setup_cell_first():
-    assert launch.sync(launch.notebooks(), check=True) == [], "run: python -m coursekit.launch"
+    assert launch.sync(launch.notebooks(), check=True) == [], "run: python -m coursekit.book.launch"
     for path in launch.notebooks():
         nb = nbformat.read(path, as_version=4)
         first = next(c for c in nb.cells if c.cell_type == "code")
@@ -212,7 +212,7 @@ def test_build_pdf_prints_the_whole_book_to_one_pdf(tmp_path):
     import re
 
     from clients import require_chromium
-    from coursekit.pdf import page_count
+    from coursekit.book.pdf import page_count
 
     require_chromium("the PDF test")
     cmd = ["bash", str(ROOT / "scripts" / "build-pdf"), "--path-output", str(tmp_path),
@@ -253,7 +253,7 @@ def check_printed_quizzes(page: Path, single: BeautifulSoup) -> None:
     from playwright.sync_api import sync_playwright
 
     from clients import CHROMIUM
-    from coursekit.quiz import KEY_TITLE, QUIZ_DIR, Quiz, letter
+    from coursekit.runtime.quiz import KEY_TITLE, QUIZ_DIR, Quiz, letter
 
     banks = [Quiz.load(path) for path in sorted(QUIZ_DIR.glob("*.yml"))]
     for bank in banks:

@@ -46,7 +46,7 @@ def test_the_ruff_that_runs_is_the_one_pinned_in_requirements():
 
 def test_ruff_reads_the_code_and_the_notebooks_but_not_what_is_generated():
     files = checked_files()
-    for wanted in ["coursekit/cli.py", "coursekit/grading/judge.py", "tests/test_lint.py", "conftest.py",
+    for wanted in ["coursekit/cli.py", "coursekit/instructor/grading/judge.py", "tests/test_lint.py", "conftest.py",
                    "benchmarks/run.py", "chapters/00_background.ipynb", "appendix/data_appendix.ipynb",
                    "exercises/ex00_background/ex00_background.ipynb"]:
         assert wanted in files, f"ruff does not read {wanted}"

@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 
 from coursekit import ROOT
-from coursekit.grading import gradebook, lms
-from coursekit.grading.exercise import Question
-from coursekit.grading.gradebook import Result, write_outputs
-from coursekit.grading.submissions import student_of
+from coursekit.instructor.grading import gradebook, lms
+from coursekit.instructor.grading.exercise import Question
+from coursekit.instructor.grading.gradebook import Result, write_outputs
+from coursekit.instructor.grading.submissions import student_of
 
 EXERCISE = ROOT / "exercises" / "ex01_cancelled_visit"  # its committed autograder zip is hashed into results.json
 QUESTIONS = [Question("q1", 1), Question("q2", 2), Question("q3", 2), Question("q4", 2),

@@ -13,8 +13,8 @@ import nbformat
 import pytest
 
 from clients import free_port
-from coursekit.build import toc_pages
-from coursekit.notebooks import KERNELSPEC, WIDGET_VIEW, clean
+from coursekit.book.build import toc_pages
+from coursekit.book.notebooks import KERNELSPEC, WIDGET_VIEW, clean
 from helpers import ROOT
 
 CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))

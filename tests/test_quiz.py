@@ -11,7 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from clients import CHROMIUM, require_chromium
-from coursekit.quiz import MESSAGES, QUIZ_DIR, Quiz, QuizError, display_order
+from coursekit.runtime.quiz import MESSAGES, QUIZ_DIR, Quiz, QuizError, display_order
 from helpers import ROOT
 
 SAMPLE = Path(__file__).parent / "fixtures" / "quiz_sample.yml"
@@ -192,7 +192,7 @@ def test_static_data_gives_the_banks_feedback_for_wrong_and_right_answers(quiz):
 
 
 def test_the_page_script_uses_the_same_number_pattern_as_python(quiz):
-    from coursekit.quiz import NUMBER
+    from coursekit.runtime.quiz import NUMBER
 
     soup = BeautifulSoup(quiz.to_html(), "html.parser")
     assert json.loads(soup.find("script", class_="cq-data").string)["number"] == NUMBER.pattern
@@ -231,7 +231,7 @@ def test_most_questions_are_not_shown_in_authoring_order():
 
 def test_the_displayed_order_does_not_depend_on_the_hash_seed():
     """Two interpreters with different PYTHONHASHSEED (so different str hashes) agree with this one."""
-    code = ("import json, sys\nfrom coursekit.quiz import Quiz\n"
+    code = ("import json, sys\nfrom coursekit.runtime.quiz import Quiz\n"
             "print(json.dumps({p: [list(q.order) for q in Quiz.load(p).questions] for p in sys.argv[1:]}))")
     paths = [str(b) for b in ALL_BANKS]
     here = {p: [list(q.order) for q in Quiz.load(p).questions] for p in paths}

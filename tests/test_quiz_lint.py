@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from coursekit import quiz_lint
-from coursekit.quiz import QUIZ_DIR, display_order
-from coursekit.quiz_lint import learning_objectives, lint
+from coursekit.book import quiz_lint
+from coursekit.runtime.quiz import QUIZ_DIR, display_order
+from coursekit.book.quiz_lint import learning_objectives, lint
 
 OBJECTIVES = ["read a table", "weigh a source", "compute a share"]
 
@@ -184,13 +184,13 @@ def test_the_course_banks_pass_the_linter():
     assert report.ok, report.text()
 
 
-# -- the instructor guide's table (coursekit.sphinxext) ---------------------------------
+# -- the instructor guide's table (coursekit.book.sphinxext) ---------------------------------
 def sphinx_project(tmp_path: Path, chapters: Path, questions: list[dict]) -> Path:
     """A minimal Sphinx project whose page holds ``quiz-objectives ch01`` over this bank."""
     src = chapters.parent
     (chapters / "quizzes").mkdir(exist_ok=True)
     bank(chapters / "quizzes", questions)
-    (src / "conf.py").write_text('extensions = ["coursekit.sphinxext"]\nexclude_patterns = ["chapters"]\n',
+    (src / "conf.py").write_text('extensions = ["coursekit.book.sphinxext"]\nexclude_patterns = ["chapters"]\n',
                                  encoding="utf-8")
     (src / "index.rst").write_text("Guide\n=====\n\n.. quiz-objectives:: ch01\n", encoding="utf-8")
     return src

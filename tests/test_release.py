@@ -29,17 +29,19 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from coursekit import ROOT, launch, release
-from coursekit.build import toc_pages
+from coursekit import ROOT
+from coursekit.book import launch
+from coursekit.instructor import release
+from coursekit.book.build import toc_pages
 from helpers import cases, read_tests, run_notebook, solution_fragments
 
 EXERCISES = sorted(p for p in (ROOT / "exercises").glob("ex*") if (p / f"{p.name}.ipynb").is_file())
 # Shorter lines are the course's idiom, not answers: `import pandas as pd`, `ax.set_xlabel("Year")`.
 MIN_CHARS = 22
 # Nothing of this is for students (paths relative to the release; checked independently of
-# coursekit.release's own allow-list and guard).
+# coursekit.instructor.release's own allow-list and guard).
 INSTRUCTOR_PATHS = [r"exercises/[^/]+/[^/]+\.ipynb$", r"(^|/)dist/autograder(/|$)", r"\.zip$", r"instructor_guide",
-                    r"^coursekit/grading(/|$)", r"^coursekit/(assign|release)\.py$", r"^coursekit/release_files(/|$)",
+                    r"^coursekit/instructor/grading(/|$)", r"^coursekit/(assign|release)\.py$", r"^coursekit/instructor/release_files(/|$)",
                     r"^tests/", r"^benchmarks/", r"^\.ci/", r"(^|/)conftest\.py$", r"^package(-lock)?\.json$",
                     r"\.OTTER_LOG$"]
 RUNTIME = {".OTTER_LOG", ".ipynb_checkpoints", "__pycache__"}  # written by running a notebook in place
@@ -299,7 +301,8 @@ def test_pyproject_lists_only_the_packages_the_release_ships(out):
     import tomllib
 
     packages = tomllib.loads((out / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"]
-    assert packages == ["coursekit"]
+    assert packages == ["coursekit", "coursekit.runtime", "coursekit.book"]  # not coursekit.instructor
+    assert not (out / "coursekit" / "instructor").exists()
     assert all((out / Path(*p.split(".")) / "__init__.py").is_file() for p in packages)
 
 
@@ -371,7 +374,7 @@ def test_a_module_for_instructors_that_a_notebook_imports_stops_the_release(tmp_
                                                                ".pytest_cache", "tests", "__pycache__"))
     chapter = root / "chapters" / "03_high_level_visits.ipynb"
     nb = nbformat.read(chapter, as_version=4)
-    nb.cells.append(nbformat.v4.new_code_cell("from coursekit.grading import gradebook"))
+    nb.cells.append(nbformat.v4.new_code_cell("from coursekit.instructor.grading import gradebook"))
     nbformat.write(nb, chapter)
     with pytest.raises(release.ReleaseError, match=r"chapters/03_high_level_visits\.ipynb: imports coursekit\.grading"):
         release.release_files(root)
@@ -426,7 +429,7 @@ def test_the_built_site_holds_no_solution_hidden_test_or_rubric(built, secrets):
 def test_the_pdf_builds_from_the_release_alone_with_its_own_command(built):
     """The release workflow's second command (the notebooks' outputs come from the book's cache)."""
     from clients import require_chromium
-    from coursekit.pdf import page_count
+    from coursekit.book.pdf import page_count
 
     require_chromium("the release's PDF test")
     done = subprocess.run(["bash", "scripts/build-pdf"], cwd=built, env=alone(built),
@@ -440,7 +443,7 @@ def test_the_pdf_builds_from_the_release_alone_with_its_own_command(built):
 
 @pytest.mark.book
 def test_the_releases_python_imports_its_own_coursekit_and_reads_its_own_data(built):
-    probe = "import coursekit, coursekit.data as d; print(coursekit.__file__); print(d.DATA_DIR)"
+    probe = "import coursekit, coursekit.runtime.data as d; print(coursekit.__file__); print(d.DATA_DIR)"
     done = subprocess.run(["bash", "-c", f'source scripts/env.sh && cd / && python -c "{probe}"'], cwd=built,
                           env=alone(built), capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr

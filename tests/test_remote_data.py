@@ -23,7 +23,8 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from clients import free_port
-from coursekit import data, launch, remote
+from coursekit.runtime import repository
+from coursekit.runtime import data, remote
 from helpers import ROOT
 
 CHAPTER = ROOT / "chapters" / "01_cancelled_visit.ipynb"
@@ -132,7 +133,7 @@ def test_a_bad_address_fails_in_the_notebook_with_a_clear_message(alone, monkeyp
     url = closed_port_url()
     monkeypatch.setenv(remote.ENV_URL, url)
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
-        'from coursekit import data\ndata.load("timeline_2012")')])
+        'from coursekit.runtime import data\ndata.load("timeline_2012")')])
     with pytest.raises(CellExecutionError) as error:
         NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(alone)}}).execute()
     message = str(error.value)
@@ -284,7 +285,7 @@ def test_local_data_never_touch_the_network(monkeypatch):
 
 
 def test_importing_the_loader_and_loading_local_data_import_neither_pooch_nor_requests():
-    code = ("import sys\nfrom coursekit import data\ndata.load('timeline_2012')\n"
+    code = ("import sys\nfrom coursekit.runtime import data\ndata.load('timeline_2012')\n"
             "print(sorted(m for m in ('pooch', 'requests') if m in sys.modules))")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert run.returncode == 0, run.stderr
@@ -371,7 +372,7 @@ def test_the_hash_command_updates_a_data_folder_and_names_a_bad_one(tmp_path, ca
 # -- where the data come from -------------------------------------------------------------------
 def test_the_default_address_is_the_raw_data_folder_of_the_configured_repository(monkeypatch):
     monkeypatch.delenv(remote.ENV_URL, raising=False)
-    repo = launch.repository()
+    repo = repository.repository()
     org, name = repo.org_repo
     assert remote.data_url() == f"https://raw.githubusercontent.com/{org}/{name}/{repo.branch}/data/"
     monkeypatch.setenv(remote.ENV_URL, "http://127.0.0.1:1/course-data")
@@ -393,7 +394,7 @@ def test_installed_from_git_the_address_follows_the_installed_commit(monkeypatch
         raise FileNotFoundError("no _config.yml")
 
     monkeypatch.delenv(remote.ENV_URL, raising=False)
-    monkeypatch.setattr(launch, "repository", no_config)
+    monkeypatch.setattr(repository, "repository", no_config)
     monkeypatch.setattr(importlib.metadata, "distribution", lambda name: Dist())
     assert remote.data_url() == f"https://raw.githubusercontent.com/someone/course/{commit}/data/"
     monkeypatch.setattr(importlib.metadata, "distribution", lambda name: type("D", (), {"read_text": lambda s, n: None})())
@@ -402,10 +403,10 @@ def test_installed_from_git_the_address_follows_the_installed_commit(monkeypatch
 
 
 def test_repository_addresses():
-    repo = launch.Repository("https://gitlab.com/team/course.git/", "")
+    repo = repository.Repository("https://gitlab.com/team/course.git/", "")
     assert repo == ("https://gitlab.com/team/course", "main")
     assert repo.raw_url("data/") == "https://gitlab.com/team/course/-/raw/main/data/"
     with pytest.raises(ValueError, match="github.com and gitlab.com only"):
-        launch.Repository("https://example.org/team/course").raw_url()
-    assert launch.Repository("https://github.com/a/b", "dev").raw_url("x.csv") == \
+        repository.Repository("https://example.org/team/course").raw_url()
+    assert repository.Repository("https://github.com/a/b", "dev").raw_url("x.csv") == \
         "https://raw.githubusercontent.com/a/b/dev/x.csv"

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from coursekit import data
-from coursekit.quiz import QUIZ_DIR, Quiz
+from coursekit.runtime import data
+from coursekit.runtime.quiz import QUIZ_DIR, Quiz
 from helpers import ROOT
 
 FACTS = (ROOT / "sources" / "FACTS.md").read_text(encoding="utf-8")

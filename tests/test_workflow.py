@@ -4,7 +4,7 @@ This repository is the instructor's (kept private: it holds the solutions). Its 
 generates the student release and builds it with the release's own commands; its tests workflow
 (tests.yml) runs the README's test command on pull requests and main, ruff on its own for a quick
 answer, and every week the suite against the newest packages, reporting without failing. The release
-carries its own workflow (``coursekit.release.workflow()``, from coursekit/release_files/book.yml),
+carries its own workflow (``coursekit.instructor.release.workflow()``, from coursekit/instructor/release_files/book.yml),
 which builds the book with the project's own commands and publishes it to GitHub Pages.
 
 actionlint (its binary pinned in requirements.txt, see README) checks the workflows' syntax,
@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from coursekit import launch, release
+from coursekit.book import launch
+from coursekit.instructor import release
 from helpers import ROOT, pinned_tool
 
 WORKFLOW = ROOT / ".github" / "workflows" / "book.yml"

@@ -21,7 +21,7 @@ test = {   'name': 'q1',
                                                "which pak has a row' if any((y in set((int(i) for i in pak.index)) for y in missing_years)) else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _d = _data.load('unga_ideal_points')\n"
                                                ">>> _p = _d[_d['CountryAbb'] == 'PAK'].set_index('Year')[['PctAgreeRUSSIA', 'PctAgreeUS']].astype(float) * 100\n"
                                                ">>> _p.columns = ['Moscow', 'Washington']\n"
@@ -31,7 +31,7 @@ test = {   'name': 'q1',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _d = _data.load('unga_ideal_points')\n"
                                                ">>> _p = _d[_d['CountryAbb'] == 'PAK'].set_index('Year')[['PctAgreeRUSSIA', 'PctAgreeUS']].astype(float) * 100\n"
                                                ">>> _p.columns = ['Moscow', 'Washington']\n"

@@ -26,7 +26,7 @@ test = {   'name': 'q2',
                                        'hidden': False,
                                        'locked': False},
                                    {   'code': '>>> import pandas as _pd\n'
-                                               '>>> from coursekit import data as _data\n'
+                                               '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _d = _data.load('unga_ideal_points')\n"
                                                ">>> _p = _d[_d['CountryAbb'] == 'PAK'].set_index('Year')[['PctAgreeRUSSIA', 'PctAgreeUS']].astype(float) * 100\n"
                                                ">>> _p.columns = ['Moscow', 'Washington']\n"
@@ -38,7 +38,7 @@ test = {   'name': 'q2',
                                        'hidden': True,
                                        'locked': False},
                                    {   'code': '>>> import pandas as _pd\n'
-                                               '>>> from coursekit import data as _data\n'
+                                               '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _d = _data.load('unga_ideal_points')\n"
                                                ">>> _p = _d[_d['CountryAbb'] == 'PAK'].set_index('Year')[['PctAgreeRUSSIA', 'PctAgreeUS']].astype(float) * 100\n"
                                                ">>> _p.columns = ['Moscow', 'Washington']\n"
@@ -49,7 +49,7 @@ test = {   'name': 'q2',
                                        'hidden': True,
                                        'locked': False},
                                    {   'code': '>>> import pandas as _pd\n'
-                                               '>>> from coursekit import data as _data\n'
+                                               '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _d = _data.load('unga_ideal_points')\n"
                                                ">>> _p = _d[_d['CountryAbb'] == 'PAK'].set_index('Year')[['PctAgreeRUSSIA', 'PctAgreeUS']].astype(float) * 100\n"
                                                ">>> _p.columns = ['Moscow', 'Washington']\n"

@@ -25,7 +25,7 @@ test = {   'name': 'q3',
                                        'hidden': False,
                                        'locked': False},
                                    {   'code': '>>> import numpy as _np\n'
-                                               '>>> from coursekit import data as _data\n'
+                                               '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _d = _data.load('unga_ideal_points')\n"
                                                ">>> _m = lambda abb: _d[_d['CountryAbb'] == abb].set_index('Year')['PctAgreeRUSSIA'].astype(float) * 100\n"
                                                ">>> _l = (_m('IND') - _m('PAK')).dropna()\n"
@@ -35,7 +35,7 @@ test = {   'name': 'q3',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _d = _data.load('unga_ideal_points')\n"
                                                ">>> _m = lambda abb: _d[_d['CountryAbb'] == abb].set_index('Year')['PctAgreeRUSSIA'].astype(float) * 100\n"
                                                ">>> _l = (_m('IND') - _m('PAK')).dropna()\n"
@@ -44,7 +44,7 @@ test = {   'name': 'q3',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _d = _data.load('unga_ideal_points')\n"
                                                ">>> _m = lambda abb: _d[_d['CountryAbb'] == abb].set_index('Year')['PctAgreeRUSSIA'].astype(float) * 100\n"
                                                ">>> _l = (_m('IND') - _m('PAK')).dropna()\n"

@@ -27,7 +27,7 @@ test = {   'name': 'q4',
                                        'hidden': False,
                                        'locked': False},
                                    {   'code': '>>> import re as _re\n'
-                                               '>>> from coursekit import data as _data\n'
+                                               '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _e = _data.load('background_events')\n"
                                                ">>> _v = _e[(_e['kind'] == 'visit') & (_e['date'].dt.year <= 2011)].sort_values('date', kind='stable')\n"
                                                ">>> _o = _v[[bool(_re.search('[(]an official bilateral visit', text)) for text in _v['event']]]\n"
@@ -36,7 +36,7 @@ test = {   'name': 'q4',
                                        'hidden': True,
                                        'locked': False},
                                    {   'code': '>>> import re as _re\n'
-                                               '>>> from coursekit import data as _data\n'
+                                               '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _e = _data.load('background_events')\n"
                                                ">>> _v = _e[(_e['kind'] == 'visit') & (_e['date'].dt.year <= 2011)].sort_values('date', kind='stable')\n"
                                                ">>> _o = _v[[bool(_re.search('[(]an official bilateral visit', text)) for text in _v['event']]]\n"
@@ -45,7 +45,7 @@ test = {   'name': 'q4',
                                        'hidden': True,
                                        'locked': False},
                                    {   'code': '>>> import re as _re\n'
-                                               '>>> from coursekit import data as _data\n'
+                                               '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _e = _data.load('background_events')\n"
                                                ">>> _v = _e[(_e['kind'] == 'visit') & (_e['date'].dt.year <= 2011)].sort_values('date', kind='stable')\n"
                                                ">>> _o = _v[[bool(_re.search('[(]an official bilateral visit', text)) for text in _v['event']]]\n"

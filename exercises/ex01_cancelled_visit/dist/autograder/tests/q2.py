@@ -15,13 +15,13 @@ test = {   'name': 'q2',
                                                'round(gap_months, 1) != gap_months else None\n',
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _d = _data.load('timeline_2012').set_index('id')['date']\n"
                                                ">>> gap_days == (_d['postponement'] - _d['pragmatism-speech']).days\n"
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _d = _data.load('timeline_2012').set_index('id')['date']\n"
                                                ">>> abs(gap_months - round((_d['postponement'] - _d['pragmatism-speech']).days * 12 / 365.25, 1)) < 1e-09\n"
                                                'True',

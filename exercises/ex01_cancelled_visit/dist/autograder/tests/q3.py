@@ -20,14 +20,14 @@ test = {   'name': 'q3',
                                                "of that month' if lag_range[0] == lag_range[1] else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _t = _data.load('timeline_2012')\n"
                                                ">>> _ids = [i for i, a in zip(_t['id'], _t['actors']) if 'India' in a.split(';')]\n"
                                                ">>> sorted(india_events['id']) == sorted(_ids) and len(india_events) == len(_ids)\n"
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _d = _data.load('timeline_2012').set_index('id')['date']\n"
                                                ">>> _first = _d['india-request'].replace(day=1)\n"
                                                '>>> import pandas as _pd\n'

@@ -9,14 +9,14 @@ test = {   'name': 'q4',
                                                "('in_pk_ratio', in_pk_ratio)) if not (isinstance(value, float) and value > 1 and (round(value, 1) == value))), None)\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _n = _data.load('cow_nmc')\n"
                                                ">>> _m = {s: float(v) for s, y, v in zip(_n['state'], _n['year'], _n['milex']) if y == 2012 and s in ('Russia', 'Pakistan')}\n"
                                                ">>> abs(ru_pk_ratio - round(_m['Russia'] / _m['Pakistan'], 1)) < 1e-09\n"
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _n = _data.load('cow_nmc')\n"
                                                ">>> _m = {s: float(v) for s, y, v in zip(_n['state'], _n['year'], _n['milex']) if y == 2012 and s in ('India', 'Pakistan')}\n"
                                                ">>> abs(in_pk_ratio - round(_m['India'] / _m['Pakistan'], 1)) < 1e-09\n"

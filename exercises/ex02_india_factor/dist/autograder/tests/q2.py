@@ -12,7 +12,7 @@ test = {   'name': 'q2',
                                        'hidden': False,
                                        'locked': False},
                                    {   'code': '>>> import pandas as _pd\n'
-                                               '>>> from coursekit import data as _data\n'
+                                               '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _v = _data.load('unga_votes')\n"
                                                ">>> _r = _data.load('unga_roll_calls')\n"
                                                ">>> _y = _r.loc[_r['year'].between(1992, 2019), ['rcid', 'year']].set_index('rcid')\n"
@@ -26,7 +26,7 @@ test = {   'name': 'q2',
                                        'hidden': True,
                                        'locked': False},
                                    {   'code': '>>> import pandas as _pd\n'
-                                               '>>> from coursekit import data as _data\n'
+                                               '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _v = _data.load('unga_votes')\n"
                                                ">>> _r = _data.load('unga_roll_calls')\n"
                                                ">>> _y = _r.loc[_r['year'].between(1992, 2019), ['rcid', 'year']].set_index('rcid')\n"

@@ -18,7 +18,7 @@ test = {   'name': 'q3',
                                        'locked': False},
                                    {   'code': '>>> import pandas as _pd\n'
                                                '>>> import numpy as _np\n'
-                                               '>>> from coursekit import data as _data\n'
+                                               '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _v = _data.load('visits')\n"
                                                ">>> _v = _v[_v['kind'] != 'meeting in a third country'].sort_values(['date', 'id']).reset_index(drop=True)\n"
                                                ">>> _v['direction'] = _v['host_country'].map({'Pakistan': 'to Pakistan', 'Russia': 'to Russia', 'Soviet Union': 'to Russia'})\n"
@@ -33,7 +33,7 @@ test = {   'name': 'q3',
                                        'locked': False},
                                    {   'code': '>>> import pandas as _pd\n'
                                                '>>> import numpy as _np\n'
-                                               '>>> from coursekit import data as _data\n'
+                                               '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _v = _data.load('visits')\n"
                                                ">>> _v = _v[_v['kind'] != 'meeting in a third country'].sort_values(['date', 'id']).reset_index(drop=True)\n"
                                                ">>> _v['direction'] = _v['host_country'].map({'Pakistan': 'to Pakistan', 'Russia': 'to Russia', 'Soviet Union': 'to Russia'})\n"

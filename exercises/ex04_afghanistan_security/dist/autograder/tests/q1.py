@@ -9,7 +9,7 @@ test = {   'name': 'q1',
                                                "not bool(focus['year'].between(2007, 2022).all()) else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _u = _data.load('ucdp_battle_deaths')\n"
                                                ">>> _keep = {'Afghanistan', 'Pakistan', 'Russia (Soviet Union)', 'Kazakhstan', 'Kyrgyz Republic', 'Tajikistan', 'Turkmenistan', 'Uzbekistan'}\n"
                                                ">>> _want = sorted(((str(c), int(y)) for c, y in zip(_u['country_name'], _u['year']) if c in _keep and 2007 <= y <= 2022))\n"

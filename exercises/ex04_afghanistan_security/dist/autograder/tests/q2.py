@@ -10,7 +10,7 @@ test = {   'name': 'q2',
                                                "counts cannot be negative' if not bool((averages.astype(float) >= 0).all().all()) else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _u = _data.load('ucdp_battle_deaths')\n"
                                                ">>> _keep = ['Afghanistan', 'Pakistan', 'Russia (Soviet Union)', 'Kazakhstan', 'Kyrgyz Republic', 'Tajikistan', 'Turkmenistan', 'Uzbekistan']\n"
                                                ">>> _w = _u[_u['country_name'].isin(_keep) & _u['year'].between(2007, 2014)].groupby('country_name')['best'].mean()\n"
@@ -19,7 +19,7 @@ test = {   'name': 'q2',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _u = _data.load('ucdp_battle_deaths')\n"
                                                ">>> _keep = ['Afghanistan', 'Pakistan', 'Russia (Soviet Union)', 'Kazakhstan', 'Kyrgyz Republic', 'Tajikistan', 'Turkmenistan', 'Uzbekistan']\n"
                                                ">>> _w = _u[_u['country_name'].isin(_keep) & _u['year'].between(2015, 2022)].groupby('country_name')['best'].mean()\n"

@@ -15,7 +15,7 @@ test = {   'name': 'q3',
                                                "which is not a country in the index of pct_change' if biggest_rise not in set((str(k) for k in getattr(pct_change, 'index', []))) else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _u = _data.load('ucdp_battle_deaths')\n"
                                                ">>> _keep = ['Afghanistan', 'Pakistan', 'Russia (Soviet Union)', 'Kazakhstan', 'Kyrgyz Republic', 'Tajikistan', 'Turkmenistan', 'Uzbekistan']\n"
                                                ">>> _f = _u[_u['country_name'].isin(_keep) & _u['year'].between(2007, 2022)]\n"
@@ -26,7 +26,7 @@ test = {   'name': 'q3',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _u = _data.load('ucdp_battle_deaths')\n"
                                                ">>> _keep = ['Afghanistan', 'Pakistan', 'Russia (Soviet Union)', 'Kazakhstan', 'Kyrgyz Republic', 'Tajikistan', 'Turkmenistan', 'Uzbekistan']\n"
                                                ">>> _f = _u[_u['country_name'].isin(_keep) & _u['year'].between(2007, 2022)]\n"

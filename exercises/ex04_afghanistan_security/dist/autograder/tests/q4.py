@@ -9,7 +9,7 @@ test = {   'name': 'q4',
                                                'isinstance(value, float) or not value > 0 or round(value, 2) != value), None)\n',
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _u = _data.load('ucdp_battle_deaths')\n"
                                                ">>> _c = _u[_u['country_name'] == 'Afghanistan']\n"
                                                ">>> _lo = float(_c[_c['year'].between(2015, 2022)]['low'].mean())\n"
@@ -18,7 +18,7 @@ test = {   'name': 'q4',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _u = _data.load('ucdp_battle_deaths')\n"
                                                ">>> _c = _u[_u['country_name'] == 'Russia (Soviet Union)']\n"
                                                ">>> _hi = float(_c[_c['year'].between(2015, 2022)]['high'].mean())\n"

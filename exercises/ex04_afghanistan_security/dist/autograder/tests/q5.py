@@ -10,7 +10,7 @@ test = {   'name': 'q5',
                                                'in ca_yearly.index)) else None\n',
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _u = _data.load('ucdp_battle_deaths')\n"
                                                ">>> _ca = _u[_u['country_name'].isin(['Kazakhstan', 'Kyrgyz Republic', 'Tajikistan', 'Turkmenistan', 'Uzbekistan'])]\n"
                                                ">>> _s = _ca[_ca['year'].between(2007, 2022)].groupby('year')['best'].sum()\n"
@@ -19,7 +19,7 @@ test = {   'name': 'q5',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _u = _data.load('ucdp_battle_deaths')\n"
                                                ">>> _ca = _u[_u['country_name'].isin(['Kazakhstan', 'Kyrgyz Republic', 'Tajikistan', 'Turkmenistan', 'Uzbekistan'])]\n"
                                                ">>> _s = _ca[_ca['year'].between(2007, 2022)].groupby('year')[['low', 'high']].sum()\n"

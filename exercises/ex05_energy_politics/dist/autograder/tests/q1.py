@@ -17,7 +17,7 @@ test = {   'name': 'q1',
                                                '1) != coal_pp_change else None\n',
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _e = _data.load('owid_electricity')\n"
                                                ">>> _p = _e[(_e['Country'] == 'Pakistan') & _e['Year'].between(2000, 2021)].set_index('Year')\n"
                                                ">>> _cols = {'hydro': 'Electricity from hydro (TWh)', 'nuclear': 'Electricity from nuclear (TWh)', 'gas': 'Electricity from gas (TWh)', 'oil': "
@@ -28,7 +28,7 @@ test = {   'name': 'q1',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _e = _data.load('owid_electricity')\n"
                                                ">>> _p = _e[_e['Country'] == 'Pakistan'].set_index('Year')\n"
                                                ">>> _s = {y: 100 * float(_p.loc[y, 'Electricity from coal (TWh)']) / float(_p.loc[y, 'Electricity generation (TWh)']) for y in (2012, 2021)}\n"

@@ -11,7 +11,7 @@ test = {   'name': 'q2',
                                                "if list(cagr.columns) != ['owid', 'bp'] else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                '>>> import pandas as _pd\n'
                                                ">>> _e = _data.load('owid_electricity')\n"
                                                ">>> _b = _data.load('bp_energy')\n"
@@ -23,7 +23,7 @@ test = {   'name': 'q2',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _e = _data.load('owid_electricity')\n"
                                                ">>> _b = _data.load('bp_energy')\n"
                                                ">>> _o = {int(y): float(v) for c, y, v in zip(_e['Country'], _e['Year'], _e['Electricity generation (TWh)']) if c == 'Pakistan'}\n"

@@ -21,7 +21,7 @@ test = {   'name': 'q3',
                                                'None\n',
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _b = _data.load('bp_energy')\n"
                                                ">>> _p = _b[_b['Entity'] == 'Pakistan']\n"
                                                ">>> _g = {int(y): float(c) - float(p) for y, c, p in zip(_p['Year'], _p['Gas Consumption - Bcm'], _p['Gas Production - Bcm'])}\n"
@@ -29,7 +29,7 @@ test = {   'name': 'q3',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _b = _data.load('bp_energy')\n"
                                                ">>> _p = _b[_b['Entity'] == 'Pakistan']\n"
                                                ">>> _g = {int(y): float(c) - float(p) for y, c, p in zip(_p['Year'], _p['Gas Consumption - Bcm'], _p['Gas Production - Bcm'])}\n"
@@ -37,7 +37,7 @@ test = {   'name': 'q3',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _b = _data.load('bp_energy')\n"
                                                ">>> _p = _b[_b['Entity'] == 'Pakistan']\n"
                                                ">>> _c = {int(y): float(c) for y, c in zip(_p['Year'], _p['Gas Consumption - Bcm'])}\n"

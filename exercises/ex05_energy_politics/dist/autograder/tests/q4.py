@@ -21,7 +21,7 @@ test = {   'name': 'q4',
                                                'round(unlocated_share, 1) != unlocated_share else None\n',
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                '>>> from collections import Counter as _Counter\n'
                                                ">>> _w = _data.load('wri_pakistan_plants')\n"
                                                ">>> _n = _Counter((int(i) for i in _w['Power Plant ID']))\n"
@@ -29,14 +29,14 @@ test = {   'name': 'q4',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                '>>> import re as _re\n'
                                                ">>> _w = _data.load('wri_pakistan_plants')\n"
                                                ">>> bool(n_single_year == sum((1 for d in _w['Commissioning Date'] if isinstance(d, str) and _re.fullmatch('[0-9]{4}', d))))\n"
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                '>>> import pandas as _pd\n'
                                                ">>> _w = _data.load('wri_pakistan_plants')\n"
                                                ">>> _all = sum((float(c) for c in _w['Capacity (MW)']))\n"

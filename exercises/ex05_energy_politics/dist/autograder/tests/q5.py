@@ -16,14 +16,14 @@ test = {   'name': 'q5',
                                                'round(none_found_share, 1) != none_found_share else None\n',
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _t = _data.load('energy_projects')\n"
                                                ">>> _ids = sorted((str(i) for i, a in zip(_t['id'], _t['article_paragraph']) if isinstance(a, str)))\n"
                                                ">>> bool(sorted((str(i) for i in in_article['id'])) == _ids and len(in_article) == len(_ids))\n"
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _t = _data.load('energy_projects')\n"
                                                ">>> _rows = [o for o, a in zip(_t['russian_outcome'], _t['article_paragraph']) if isinstance(a, str)]\n"
                                                ">>> bool(abs(none_found_share - round(100 * sum((o == 'none found' for o in _rows)) / len(_rows), 1)) < 1e-09)\n"

@@ -17,7 +17,7 @@ test = {   'name': 'q1',
                                                'None\n',
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                '>>> import numpy as _np\n'
                                                ">>> _d = _data.load('cow_trade_dyadic')\n"
                                                ">>> _t = _data.load('cow_trade_totals')\n"
@@ -31,7 +31,7 @@ test = {   'name': 'q1',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _d = _data.load('cow_trade_dyadic')\n"
                                                ">>> _t = _data.load('cow_trade_totals')\n"
                                                ">>> _p = _d[(_d['state1'] == 'Russia') & (_d['state2'] == 'Pakistan') & (_d['year'] == 2011)]\n"

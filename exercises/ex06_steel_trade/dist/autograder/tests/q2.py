@@ -16,7 +16,7 @@ test = {   'name': 'q2',
                                                "float(v) < 1000 for v in cagr)) else 'cagr is not rounded to one decimal place' if not all((round(float(v), 1) == float(v) for v in cagr)) else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                '>>> import numpy as _np\n'
                                                ">>> _d = _data.load('cow_trade_dyadic')\n"
                                                ">>> _p = _d[(_d['state1'] == 'Russia') & (_d['state2'] == 'Pakistan')].set_index('year').sort_index()\n"
@@ -26,7 +26,7 @@ test = {   'name': 'q2',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _d = _data.load('cow_trade_dyadic')\n"
                                                ">>> _p = _d[(_d['state1'] == 'Russia') & (_d['state2'] == 'Pakistan')].set_index('year')\n"
                                                ">>> _f = {'flow1': _p['flow1'].astype(float), 'flow2': _p['flow2'].astype(float)}\n"

@@ -16,7 +16,7 @@ test = {   'name': 'q3',
                                                '100000 else None\n',
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _d = _data.load('cow_trade_dyadic')\n"
                                                ">>> _p = _d[(_d['state1'] == 'Russia') & (_d['state2'] == 'Pakistan')].set_index('year')\n"
                                                ">>> _b = (_p['flow1'] + _p['flow2']).astype(float)\n"
@@ -28,7 +28,7 @@ test = {   'name': 'q3',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _d = _data.load('cow_trade_dyadic')\n"
                                                ">>> _p = _d[(_d['state1'] == 'Russia') & (_d['state2'] == 'Pakistan') & _d['year'].between(2004, 2014)]\n"
                                                ">>> bool(cow_avg_2004_2014 == int(round(float((_p['flow1'] + _p['flow2']).astype(float).mean()))))\n"

@@ -19,7 +19,7 @@ test = {   'name': 'q4',
                                                'float(v) for v in steel_growth)) else None\n',
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                '>>> import numpy as _np\n'
                                                ">>> _n = _data.load('cow_nmc')\n"
                                                ">>> _e = _n[_n['state'].isin(['India', 'Pakistan', 'Russia'])].pivot(index='year', columns='state', values='irst') / 1000\n"
@@ -28,7 +28,7 @@ test = {   'name': 'q4',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _n = _data.load('cow_nmc')\n"
                                                ">>> _v = {(s, int(y)): float(x) for s, y, x in zip(_n['state'], _n['year'], _n['irst'])}\n"
                                                ">>> bool(all((abs(float(steel_growth[s]) - round(_v[s, 2022] / _v[s, 2011], 2)) < 0.0051 for s in ['India', 'Pakistan', 'Russia'])))\n"

@@ -17,7 +17,7 @@ test = {   'name': 'q5',
                                                'round(india_pak_ratio_2011, 1) != india_pak_ratio_2011 else None\n',
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                '>>> import numpy as _np\n'
                                                ">>> _d = _data.load('cow_trade_dyadic')\n"
                                                ">>> _t = _data.load('cow_trade_totals')\n"
@@ -32,7 +32,7 @@ test = {   'name': 'q5',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _d = _data.load('cow_trade_dyadic')\n"
                                                ">>> _y = _d[(_d['state1'] == 'Russia') & (_d['year'] == 2011)].set_index('state2')\n"
                                                ">>> _b = (_y['flow1'] + _y['flow2']).astype(float)\n"

@@ -17,7 +17,7 @@ test = {   'name': 'q1',
                                                "if not 1 <= russia_rank <= tiv.loc[tiv['Recipient'] == 'Pakistan', 'Supplier'].nunique() else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                '>>> import pandas as _pd\n'
                                                ">>> _t = _data.load('sipri_tiv_by_supplier')\n"
                                                ">>> _t['period'] = _pd.cut(_t['year'], bins=[1999, 2004, 2009, 2014, 2019, 2023], labels=['2000-04', '2005-09', '2010-14', '2015-19', "
@@ -33,7 +33,7 @@ test = {   'name': 'q1',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _t = _data.load('sipri_tiv_by_supplier')\n"
                                                ">>> _tot = _t[_t['Recipient'] == 'Pakistan'].groupby('Supplier')['tiv_delivered_sum'].sum().astype(float)\n"
                                                ">>> bool(russia_rank == 1 + int((_tot > _tot['Russia']).sum()))\n"

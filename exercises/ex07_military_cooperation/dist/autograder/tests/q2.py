@@ -17,7 +17,7 @@ test = {   'name': 'q2',
                                                'else None\n',
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                '>>> import pandas as _pd\n'
                                                ">>> _t = _data.load('sipri_tiv_by_supplier')\n"
                                                ">>> _t['period'] = _pd.cut(_t['year'], bins=[1999, 2004, 2009, 2014, 2019, 2023], labels=['2000-04', '2005-09', '2010-14', '2015-19', "
@@ -35,7 +35,7 @@ test = {   'name': 'q2',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                '>>> import pandas as _pd\n'
                                                ">>> _t = _data.load('sipri_tiv_by_supplier')\n"
                                                ">>> _t['period'] = _pd.cut(_t['year'], bins=[1999, 2004, 2009, 2014, 2019, 2023], labels=['2000-04', '2005-09', '2010-14', '2015-19', "

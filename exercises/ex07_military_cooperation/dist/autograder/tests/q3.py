@@ -16,7 +16,7 @@ test = {   'name': 'q3',
                                                "positive whole numbers of helicopters' if not all((float(v) > 0 and float(v) == int(v) for v in heli_by_supplier)) else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _reg = _data.load('sipri_register')\n"
                                                ">>> _e = _reg[(_reg['Designation'] == 'RD-33 (6200)') & (_reg['Recipient'] == 'Pakistan')]\n"
                                                ">>> _key = lambda f: sorted(zip(f['SIPRI AT Database ID'].astype(int), f['Delivery year'].astype(int)))\n"
@@ -24,7 +24,7 @@ test = {   'name': 'q3',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _reg = _data.load('sipri_register')\n"
                                                ">>> _h = _reg[_reg['Designation'].str.contains('Mi-17|Mi-35') & (_reg['Recipient'] == 'Pakistan')]\n"
                                                ">>> _e = {str(k): int(v) for k, v in _h.groupby('Supplier')['Numbers delivered'].sum().items()}\n"

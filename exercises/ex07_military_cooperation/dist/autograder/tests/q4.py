@@ -22,7 +22,7 @@ test = {   'name': 'q4',
                                                'round(estimated_share, 1) != estimated_share else None\n',
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _reg = _data.load('sipri_register')\n"
                                                ">>> _ru = _reg[(_reg['Supplier'] == 'Russia') & (_reg['Recipient'] == 'Pakistan')]\n"
                                                ">>> _eng = _ru['Designation'] == 'RD-33 (6200)'\n"
@@ -31,7 +31,7 @@ test = {   'name': 'q4',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _reg = _data.load('sipri_register')\n"
                                                ">>> _ru = _reg[(_reg['Supplier'] == 'Russia') & (_reg['Recipient'] == 'Pakistan')]\n"
                                                ">>> _eng = _ru['Designation'] == 'RD-33 (6200)'\n"
@@ -40,7 +40,7 @@ test = {   'name': 'q4',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _reg = _data.load('sipri_register')\n"
                                                ">>> _ru = _reg[(_reg['Supplier'] == 'Russia') & (_reg['Recipient'] == 'Pakistan')]\n"
                                                ">>> _eng = _ru['Designation'] == 'RD-33 (6200)'\n"

@@ -17,7 +17,7 @@ test = {   'name': 'q5',
                                                "order' if direct_years != sorted(direct_years) else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _reg = _data.load('sipri_register')\n"
                                                ">>> _ru = _reg[(_reg['Supplier'] == 'Russia') & (_reg['Recipient'] == 'Pakistan')]\n"
                                                ">>> _eng = _ru['Designation'] == 'RD-33 (6200)'\n"
@@ -32,7 +32,7 @@ test = {   'name': 'q5',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _reg = _data.load('sipri_register')\n"
                                                ">>> _ru = _reg[(_reg['Supplier'] == 'Russia') & (_reg['Recipient'] == 'Pakistan')]\n"
                                                ">>> _eng = _ru['Designation'] == 'RD-33 (6200)'\n"

@@ -15,14 +15,14 @@ test = {   'name': 'q1',
                                                "up to the number of countries in status_2016' if int(counts_2016.sum()) != len(status_2016) else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _s = _data.load('sco_membership')\n"
                                                ">>> _st = _s[_s['year'] <= 2016].sort_values('year').groupby('country')['status_after_event'].last()\n"
                                                '>>> bool({str(k): str(v) for k, v in status_2016.items()} == {str(k): str(v) for k, v in _st.items()})\n'
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _s = _data.load('sco_membership')\n"
                                                ">>> _st = _s[_s['year'] <= 2016].sort_values('year').groupby('country')['status_after_event'].last()\n"
                                                '>>> bool({str(k): int(v) for k, v in counts_2016.items()} == {str(k): int(v) for k, v in _st.value_counts().items()})\n'

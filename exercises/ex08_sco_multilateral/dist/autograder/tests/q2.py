@@ -16,7 +16,7 @@ test = {   'name': 'q2',
                                                "cow_missed != sorted(cow_missed) else 'cow_missed should hold country names as str' if not all((isinstance(c, str) for c in cow_missed)) else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _s, _c = (_data.load('sco_membership'), _data.load('cow_igo_sco'))\n"
                                                ">>> _st = _s[_s['year'] <= 2012].sort_values('year').groupby('country')['status_after_event'].last()\n"
                                                ">>> _cow = {str(k): int(v) for k, v in zip(_c.loc[_c['year'] == 2012, 'state'], _c.loc[_c['year'] == 2012, 'status'])}\n"
@@ -25,7 +25,7 @@ test = {   'name': 'q2',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _s, _c = (_data.load('sco_membership'), _data.load('cow_igo_sco'))\n"
                                                ">>> _st = _s[_s['year'] <= 2012].sort_values('year').groupby('country')['status_after_event'].last()\n"
                                                ">>> _cow = {str(k): int(v) for k, v in zip(_c.loc[_c['year'] == 2012, 'state'], _c.loc[_c['year'] == 2012, 'status'])}\n"

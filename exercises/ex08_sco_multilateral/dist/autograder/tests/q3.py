@@ -24,7 +24,7 @@ test = {   'name': 'q3',
                                                "f'growth_pk_cn is {growth_pk_cn!r}: round it to 1 decimal place with round(..., 1)' if round(growth_pk_cn, 1) != growth_pk_cn else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _i, _l = (_data.load('cow_igo_memberships'), _data.load('cow_igo_lookup'))\n"
                                                ">>> _f = _i[_i['status'] == 1]\n"
                                                ">>> _in = lambda s, y: set(_f.loc[(_f['state'] == s) & (_f['year'] == y), 'ioname_lower'])\n"
@@ -34,7 +34,7 @@ test = {   'name': 'q3',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _i, _l = (_data.load('cow_igo_memberships'), _data.load('cow_igo_lookup'))\n"
                                                ">>> _f = _i[_i['status'] == 1]\n"
                                                ">>> _in = lambda s, y: set(_f.loc[(_f['state'] == s) & (_f['year'] == y), 'ioname_lower'])\n"
@@ -44,7 +44,7 @@ test = {   'name': 'q3',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _i = _data.load('cow_igo_memberships')\n"
                                                ">>> _f = _i[_i['status'] == 1]\n"
                                                ">>> _in = lambda s, y: set(_f.loc[(_f['state'] == s) & (_f['year'] == y), 'ioname_lower'])\n"

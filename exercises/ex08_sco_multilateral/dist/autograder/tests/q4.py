@@ -16,7 +16,7 @@ test = {   'name': 'q4',
                                                ">>> f'ax has type {_type(ax)}; it should be the matplotlib Axes that the plotting call returns' if not isinstance(ax, _maxes.Axes) else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _c = _data.load('cow_igo_sco')\n"
                                                ">>> _want = {y: (int(((_c['year'] == y) & (_c['status'] == 1)).sum()), int(((_c['year'] == y) & (_c['status'] == 3)).sum())) for y in range(1996, "
                                                '2015)}\n'
@@ -25,7 +25,7 @@ test = {   'name': 'q4',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _s = _data.load('sco_membership')\n"
                                                ">>> _st = {y: _s[_s['year'] <= y].sort_values('year').groupby('country')['status_after_event'].last() for y in range(1996, 2015)}\n"
                                                ">>> bool([int(y) for y in members_by_year.index] == list(_st) and all((int(members_by_year.loc[y, 'curated_members']) == int((_st[y] == "

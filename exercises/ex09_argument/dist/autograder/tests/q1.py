@@ -17,14 +17,14 @@ test = {   'name': 'q1',
                                                'bool((opinion_share.round(1) == opinion_share).all()) else None\n',
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _c = _data.load('claims')\n"
                                                ">>> _want = {str(k): int(v) for k, v in _c['kind'].value_counts().items()}\n"
                                                '>>> bool({str(k): int(v) for k, v in kind_counts.items() if int(v) > 0} == _want)\n'
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _c = _data.load('claims')\n"
                                                ">>> _want = {s: 100 * float((_c.loc[_c['section'] == s, 'kind'] == 'opinion').mean()) for s in set(_c['section'])}\n"
                                                '>>> bool(len(opinion_share) == len(_want) and all((abs(float(v) - _want[str(k)]) <= 0.05 + 1e-09 for k, v in opinion_share.items())))\n'

@@ -16,7 +16,7 @@ test = {   'name': 'q2',
                                                "round(..., 1)' if round(evidence_fact_share, 1) != evidence_fact_share else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                '>>> import pandas as _pd\n'
                                                ">>> _c = _data.load('claims')\n"
                                                ">>> _want = _pd.crosstab(_c['kind'], _c['role'])\n"
@@ -25,7 +25,7 @@ test = {   'name': 'q2',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _c = _data.load('claims')\n"
                                                ">>> _ev = _c[_c['role'] == 'evidence']\n"
                                                ">>> bool(abs(evidence_fact_share - 100 * int((_ev['kind'] == 'fact').sum()) / len(_ev)) <= 0.05 + 1e-09)\n"

@@ -17,13 +17,13 @@ test = {   'name': 'q3',
                                                "rounded to one decimal place' if not bool((checkable_by_role.round(1) == checkable_by_role).all()) else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _c = _data.load('claims')\n"
                                                ">>> bool(abs(share_checkable - 100 * int(_c['checkable'].sum()) / len(_c)) <= 0.05 + 1e-09)\n"
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _c = _data.load('claims')\n"
                                                ">>> _want = {r: 100 * int(_c.loc[_c['role'] == r, 'checkable'].sum()) / int((_c['role'] == r).sum()) for r in set(_c['role'])}\n"
                                                '>>> bool(len(checkable_by_role) == len(_want) and all((abs(float(v) - _want[str(k)]) <= 0.05 + 1e-09 for k, v in checkable_by_role.items())))\n'

@@ -16,7 +16,7 @@ test = {   'name': 'q4',
                                                ">>> f'ax has type {_type(ax)}; it should be the matplotlib Axes that the plotting call returns' if not isinstance(ax, _maxes.Axes) else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _c = _data.load('claims')\n"
                                                ">>> _want = {p: (int(((_c['paragraph'] == p) & (_c['checkable'] == True)).sum()), int(((_c['paragraph'] == p) & (_c['checkable'] == False)).sum())) "
                                                'for p in range(1, 16)}\n'

@@ -17,7 +17,7 @@ test = {   'name': 'q1',
                                                'round(pct_not_supported, 1) != pct_not_supported else None\n',
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _c = _data.load('claims')\n"
                                                ">>> _c = _c[_c['checkable'] == True]\n"
                                                ">>> _expected = {str(k): int(v) for k, v in _c['verdict'].value_counts().items()}\n"
@@ -25,7 +25,7 @@ test = {   'name': 'q1',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _c = _data.load('claims')\n"
                                                ">>> _c = _c[_c['checkable'] == True]\n"
                                                ">>> _pct = round(100 * int((_c['verdict'] != 'supported').sum()) / len(_c), 1)\n"

@@ -17,7 +17,7 @@ test = {   'name': 'q2',
                                                'all((0 <= float(x) <= 100 for x in not_found_pct)) else None\n',
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                '>>> import pandas as _pd\n'
                                                ">>> _c = _data.load('claims')\n"
                                                ">>> _c = _c[_c['checkable'] == True]\n"
@@ -28,7 +28,7 @@ test = {   'name': 'q2',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _c = _data.load('claims')\n"
                                                ">>> _c = _c[_c['checkable'] == True]\n"
                                                ">>> _e = {str(s): round(100 * int((g['verdict'] == 'not found').sum()) / len(g), 1) for s, g in _c.groupby('section')}\n"

@@ -16,7 +16,7 @@ test = {   'name': 'q3',
                                                "between 0 and 100' if not all((0 <= float(x) <= 100 for x in assessed_pct)) else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _a = _data.load('claims')\n"
                                                ">>> _k = _data.load('comment_claims')\n"
                                                ">>> _got = sorted(zip(both['text'].astype(str), both['id'].astype(str)))\n"
@@ -24,7 +24,7 @@ test = {   'name': 'q3',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _ok = {'supported', 'partly', 'contradicted'}\n"
                                                '>>> _e = {}\n'
                                                ">>> for _name, _t in (('article', _data.load('claims')), ('comment', _data.load('comment_claims'))):\n"

@@ -23,7 +23,7 @@ test = {   'name': 'q4',
                                                "bool) else f'n_years_03 is {n_years_03}: it counts years of 1992-2014, so it lies between 0 and 23' if not 0 <= n_years_03 <= 23 else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                '>>> import numpy as _np\n'
                                                ">>> _d = _data.load('cow_trade_dyadic')\n"
                                                ">>> _t = _data.load('cow_trade_totals')\n"
@@ -36,7 +36,7 @@ test = {   'name': 'q4',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _d = _data.load('cow_trade_dyadic')\n"
                                                ">>> _t = _data.load('cow_trade_totals')\n"
                                                ">>> _tot = {int(y): float(i + e) for s, y, i, e in zip(_t['state'], _t['year'], _t['imports'], _t['exports']) if s == 'Russia'}\n"
@@ -47,7 +47,7 @@ test = {   'name': 'q4',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _d = _data.load('cow_trade_dyadic')\n"
                                                ">>> _t = _data.load('cow_trade_totals')\n"
                                                ">>> _tot = {int(y): float(i + e) for s, y, i, e in zip(_t['state'], _t['year'], _t['imports'], _t['exports']) if s == 'Russia'}\n"

@@ -17,7 +17,7 @@ test = {   'name': 'q1',
                                                "be sorted' if busiest_years != sorted(busiest_years) else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                '>>> from collections import Counter as _Counter\n'
                                                ">>> _e = _data.load('after_2012')\n"
                                                ">>> _n = _Counter(((int(d.year), str(c)) for d, c in zip(_e['date'], _e['category'])))\n"
@@ -31,7 +31,7 @@ test = {   'name': 'q1',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                '>>> from collections import Counter as _Counter\n'
                                                ">>> _n = _Counter((int(d.year) for d in _data.load('after_2012')['date']))\n"
                                                '>>> _top = max(_n.values())\n'

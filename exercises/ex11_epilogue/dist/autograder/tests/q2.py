@@ -16,7 +16,7 @@ test = {   'name': 'q2',
                                                "1)' if round(dnh_below_high_pct, 1) != dnh_below_high_pct else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                '>>> from collections import Counter as _Counter\n'
                                                ">>> _s = _data.load('scorecard')\n"
                                                ">>> _e = {k: round(100 * n / len(_s), 1) for k, n in _Counter((str(o) for o in _s['outcome'])).items()}\n"
@@ -24,7 +24,7 @@ test = {   'name': 'q2',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _s = _data.load('scorecard')\n"
                                                ">>> _conf = [str(c) for o, c in zip(_s['outcome'], _s['confidence']) if o == 'did not happen']\n"
                                                ">>> bool(abs(dnh_below_high_pct - round(100 * sum((c != 'high' for c in _conf)) / len(_conf), 1)) < 1e-09)\n"

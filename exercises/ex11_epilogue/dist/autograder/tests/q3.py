@@ -22,21 +22,21 @@ test = {   'name': 'q3',
                                                "growth over the whole period' if not 0 < cal_cagr_pct < cal_growth_pct else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _t = _data.load('trade_figures_reported')\n"
                                                ">>> _cal = {int(y): float(v) for p, y, v in zip(_t['period_type'], _t['start_year'], _t['value_musd']) if p == 'calendar year'}\n"
                                                '>>> bool(abs(cal_growth_pct - round(100 * (_cal[2023] / _cal[2012] - 1), 1)) < 1e-09)\n'
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _t = _data.load('trade_figures_reported')\n"
                                                ">>> _cal = {int(y): float(v) for p, y, v in zip(_t['period_type'], _t['start_year'], _t['value_musd']) if p == 'calendar year'}\n"
                                                '>>> bool(abs(cal_cagr_pct - round(100 * ((_cal[2023] / _cal[2012]) ** (1 / 11) - 1), 1)) < 1e-09)\n'
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _t = _data.load('trade_figures_reported')\n"
                                                ">>> _fy = {str(p): float(v) for k, p, v in zip(_t['period_type'], _t['period'], _t['value_musd']) if k == 'fiscal year'}\n"
                                                ">>> bool(abs(fy_growth_pct - round(100 * (_fy['FY2022-23'] / _fy['FY2012-13'] - 1), 1)) < 1e-09)\n"

@@ -23,14 +23,14 @@ test = {   'name': 'q4',
                                                "visits['date'].max() else None\n",
                                        'hidden': False,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _v = _data.load('visits')\n"
                                                ">>> _ids = sorted((i for i, l in zip(_v['id'], _v['level']) if l in ('head of state', 'head of government')))\n"
                                                ">>> bool(sorted(top_level['id']) == _ids and len(top_level) == len(_ids))\n"
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                '>>> from collections import Counter as _Counter\n'
                                                ">>> _v = _data.load('visits')\n"
                                                ">>> _n = _Counter((str(h) for h, l in zip(_v['host_country'], _v['level']) if l in ('head of state', 'head of government')))\n"
@@ -38,7 +38,7 @@ test = {   'name': 'q4',
                                                'True',
                                        'hidden': True,
                                        'locked': False},
-                                   {   'code': '>>> from coursekit import data as _data\n'
+                                   {   'code': '>>> from coursekit.runtime import data as _data\n'
                                                ">>> _v = _data.load('visits')\n"
                                                ">>> _d = max((d for d, h, l in zip(_v['date'], _v['host_country'], _v['level']) if h == 'Pakistan' and l in ('head of state', 'head of government')))\n"
                                                '>>> bool(last_top_in_pakistan == _d)\n'

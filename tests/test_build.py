@@ -97,6 +97,26 @@ def test_clean_then_up_to_date_then_only_the_changed_notebook_then_clean_again(t
     assert "one 2" in page(tiny, "one")
 
 
+def executed_only(root: Path) -> list[str]:
+    return sorted(Path(p).stem for p in build.execute_only(root=root, log=lambda _: None))
+
+
+def test_execute_only_fills_the_cache_that_the_book_then_renders_and_a_changed_import_empties_it(tiny):
+    assert executed_only(tiny) == ["one", "two"]  # what scripts/build-pdf runs before its single page
+    assert executed_only(tiny) == []  # a second PDF executes nothing
+    assert run(tiny) == ("clean", [])  # the book renders the same outputs: nothing executed twice
+    assert "one 1" in page(tiny, "one")
+
+    (tiny / "helper.py").write_text("VALUE = 3\n")  # what notebook one imports changed:
+    touch_later(tiny / "helper.py")
+    assert executed_only(tiny) == ["one", "two"]  # the cache is not trusted, both run again
+    assert run(tiny) == ("clean", [])
+    assert "one 3" in page(tiny, "one")  # and the book shows the new output, not the cached one
+
+    mode, ran = build.build(root=tiny, log=lambda _: None, extra=["--quiet"], clean=True)
+    assert (mode, sorted(Path(p).stem for p in ran)) == ("clean", ["one", "two"])  # --clean trusts nothing
+
+
 def command(root: Path) -> subprocess.CompletedProcess:
     """``python -m coursekit.book.build`` (what scripts/build-book runs) on ``root``, stdout a pipe."""
     return subprocess.run([sys.executable, "-m", "coursekit.book.build", "--source", str(root), "--workers", "2"],

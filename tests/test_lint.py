@@ -1,4 +1,4 @@
-"""The linter: ruff, pinned in requirements.txt and configured in pyproject.toml ``[tool.ruff]``.
+"""The linter: ruff, pinned in requirements/test.txt and configured in pyproject.toml ``[tool.ruff]``.
 
 The suite runs it, so ``.ci/run`` and every pull request enforce it like any other test. Its rules
 catch bugs rather than taste (pyflakes, bugbear, syntax and statement errors); it reads the
@@ -37,9 +37,9 @@ def test_ruff_finds_nothing_in_the_repository():
                                   + (done.stdout + done.stderr).strip())
 
 
-def test_the_ruff_that_runs_is_the_one_pinned_in_requirements():
-    pin = re.search(r"^ruff==(\S+)$", (ROOT / "requirements.txt").read_text(encoding="utf-8"), re.M)
-    assert pin, "ruff is not pinned exactly in requirements.txt"
+def test_the_ruff_that_runs_is_the_one_pinned_in_the_test_lock():
+    pin = re.search(r"^ruff==(\S+)$", (ROOT / "requirements" / "test.txt").read_text(encoding="utf-8"), re.M)
+    assert pin, "ruff is not pinned exactly in requirements/test.txt"
     version = subprocess.run([ruff(), "--version"], capture_output=True, text=True, check=True).stdout
     assert version.split() == ["ruff", pin.group(1)]
 

@@ -196,10 +196,14 @@ def test_the_release_holds_the_book_the_data_the_student_notebooks_and_what_the_
     assert sorted(p.name for p in out.iterdir()) == sorted([
         ".coursekit-release.json", ".github", ".gitignore", "LICENSE", "README.md", "_config.yml", "_static",
         "_templates", "_toc.yml", "appendix", "bibliography.md", "chapters", "coursekit", "data", "exercises",
-        "glossary.md", "intro.md", "postBuild", "pyproject.toml", "references.bib", "requirements.txt",
-        "runtime.txt", "scripts", "sources"])
-    for name in ("requirements.txt", "runtime.txt", "postBuild", "LICENSE", "references.bib", "sources/FACTS.md"):
+        "glossary.md", "intro.md", "postBuild", "pyproject.toml", "references.bib", "requirements",
+        "requirements.txt", "runtime.txt", "scripts", "sources"])
+    for name in ("requirements.txt", "requirements/book.txt", "runtime.txt", "postBuild", "LICENSE", "references.bib",
+                 "sources/FACTS.md"):
         assert (out / name).read_bytes() == (ROOT / name).read_bytes(), name
+    # The student and book locks, which its scripts/env.sh installs; the instructor and test locks stay here.
+    assert sorted(p.name for p in (out / "requirements").iterdir()) == ["book.txt"]
+    assert (ROOT / "requirements" / "instructor.txt").is_file() and (ROOT / "requirements" / "test.txt").is_file()
     assert sorted(p.name for p in (out / "scripts").iterdir()) == ["build-book", "build-pdf", "env.sh", "lab"]
     assert os.access(out / "postBuild", os.X_OK)  # Binder runs it
     assert {p.relative_to(ROOT / "data") for p in files_in(ROOT / "data")} \
@@ -210,10 +214,11 @@ def test_the_release_holds_the_book_the_data_the_student_notebooks_and_what_the_
             == {p.relative_to(out).as_posix() for p in files_in(out / student.relative_to(ROOT))}
         assert sorted(p.name for p in (out / ex.relative_to(ROOT)).iterdir()) == ["dist"]
         assert sorted(p.name for p in (out / ex.relative_to(ROOT) / "dist").iterdir()) == ["student"]
-    package = {p.name for p in (out / "coursekit").iterdir()}
-    assert {"__init__.py", "data.py", "quiz.py", "quiz_widget.py", "charts.py", "build.py", "sphinxext.py",
-            "quiz_lint.py", "quiz_schema.json", "pdf.py", "cli.py"} <= package
-    assert not package & {"grading", "assign.py", "release.py", "release_files"}
+    package = {p.relative_to(out / "coursekit").as_posix() for p in files_in(out / "coursekit")}
+    assert {"__init__.py", "cli.py", "runtime/__init__.py", "runtime/data.py", "runtime/quiz.py",
+            "runtime/quiz_widget.py", "runtime/charts.py", "runtime/quiz_schema.json", "book/__init__.py",
+            "book/build.py", "book/sphinxext.py", "book/quiz_lint.py", "book/pdf.py"} <= package
+    assert not any(p.startswith("instructor/") for p in package)
 
 
 def test_no_master_autograder_hidden_test_or_instructor_file_is_in_the_release(out):
@@ -376,7 +381,7 @@ def test_a_module_for_instructors_that_a_notebook_imports_stops_the_release(tmp_
     nb = nbformat.read(chapter, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell("from coursekit.instructor.grading import gradebook"))
     nbformat.write(nb, chapter)
-    with pytest.raises(release.ReleaseError, match=r"chapters/03_high_level_visits\.ipynb: imports coursekit\.grading"):
+    with pytest.raises(release.ReleaseError, match=r"chapters/03_high_level_visits\.ipynb: imports coursekit\.instructor\.grading"):
         release.release_files(root)
 
 

@@ -7,12 +7,14 @@ answer, and every week the suite against the newest packages, reporting without 
 carries its own workflow (``coursekit.instructor.release.workflow()``, from coursekit/instructor/release_files/book.yml),
 which builds the book with the project's own commands and publishes it to GitHub Pages.
 
-actionlint (its binary pinned in requirements.txt, see README) checks the workflows' syntax,
+actionlint (its binary pinned in requirements/test.txt, see README) checks the workflows' syntax,
 expressions, action inputs and runner labels; the other tests check what actionlint cannot
 know: that they run the same scripts, and that only the release deploys, with the right permissions.
 """
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -105,10 +107,11 @@ def test_the_release_builds_with_the_projects_own_commands(release_workflow):
     runs = [s["run"] for s in steps(build) if "run" in s]
     assert any(r.strip() == "bash scripts/build-book" for r in runs)
     assert any("bash scripts/build-pdf" in r for r in runs)
-    # The environment comes from requirements.txt through scripts/env.sh, nowhere else.
+    # The environment comes from the lock files through scripts/env.sh, nowhere else.
     assert not any("pip install" in r for r in runs)
     assert not any(s.get("uses", "").startswith("actions/setup-python") for s in steps(build))
     assert "python:3.11" in str(build.get("container", ""))
+    assert_pip_cache_follows_the_locks(build)
 
 
 def test_the_release_publishes_the_html_to_pages_from_its_branch_only(release_workflow):
@@ -147,6 +150,13 @@ def test_this_repository_checks_that_its_release_builds_with_the_releases_own_co
     folder = runs[generate[0]].split("coursekit release", 1)[1].strip()
     assert folder and all(f"cd {folder}" in runs[i] for i in book + pdf)
     assert "COURSEKIT_VENV" not in WORKFLOW.read_text(encoding="utf-8")
+    assert_pip_cache_follows_the_locks(job)
+
+
+def assert_pip_cache_follows_the_locks(job: dict) -> None:
+    # The pip cache is saved under a key of every lock file: a changed pin in any of them is a new cache.
+    (cache,) = [s for s in steps(job) if s.get("uses", "").startswith("actions/cache@")]
+    assert "hashFiles('requirements.txt', 'requirements/*.txt', 'pyproject.toml')" in cache["with"]["key"]
 
 
 def runs_of(job: dict) -> list[str]:
@@ -163,9 +173,10 @@ def test_pull_requests_and_main_run_the_readmes_test_command_in_the_courses_cont
     assert tests_workflow["env"]["CI"] == "true"  # sandbox and browser tests fail, never skip
     (suite,) = [r for r in runs_of(job) if "scripts/run-tests" in r]
     assert suite.startswith("bash scripts/run-tests ")
-    # The environment comes from requirements.txt through scripts/env.sh, nowhere else.
+    # The environment comes from the lock files through scripts/env.sh, nowhere else.
     assert not any("pip install" in r for r in runs_of(job))
     assert not any(s.get("uses", "").startswith("actions/setup-python") for s in steps(job))
+    assert_pip_cache_follows_the_locks(job)
 
 
 def test_a_failing_suite_leaves_its_report_and_the_books_logs_as_an_artifact(tests_workflow):
@@ -191,11 +202,12 @@ def test_every_upload_uses_upload_artifact_v6(tests_workflow, workflow):
 def test_a_quick_job_runs_the_pinned_ruff_alone(tests_workflow):
     job = tests_workflow["jobs"]["lint"]
     (run,) = runs_of(job)
-    assert "grep '^ruff==' requirements.txt" in run and "ruff check" in run
+    assert "grep '^ruff==' requirements/test.txt" in run and "ruff check" in run
+    assert re.search(r"^ruff==", (ROOT / "requirements" / "test.txt").read_text(encoding="utf-8"), re.M)
     assert job["timeout-minutes"] <= 10
 
 
-def test_every_week_the_suite_runs_with_the_newest_packages_and_reports_without_failing(tests_workflow):
+def test_every_week_the_suite_runs_with_the_newest_packages_and_reports_without_failing(tests_workflow, tmp_path):
     (cron,) = [entry["cron"] for entry in triggers(tests_workflow)["schedule"]]
     minute, hour, day, month, weekday = cron.split()
     assert day == month == "*" and weekday.isdigit()  # once a week
@@ -203,8 +215,19 @@ def test_every_week_the_suite_runs_with_the_newest_packages_and_reports_without_
     assert "schedule" in job["if"] and "==" in job["if"]
     by_id = {s["id"]: s for s in steps(job) if "id" in s}
     install, suite = by_id["install"], by_id["suite"]
-    # Every pin stripped from requirements.txt, then the README's command in that environment.
-    assert "requirements.txt" in install["run"] and "sed -E 's/[=<>!~;].*$//'" in install["run"]
+    # Every pin stripped from every lock (the -r lines that chain them left out), then the README's
+    # command in that environment.
+    assert "grep -hEv '^(#|-r )' requirements.txt requirements/*.txt" in install["run"]
+    assert "sed -E 's/[=<>!~;].*$//'" in install["run"]
+    # Run here, that line lists each package of the locks once, by name alone.
+    (line,) = re.findall(r"^grep -hEv .*?unpinned\.txt\"$", install["run"], re.M | re.S)
+    subprocess.run(["bash", "-euo", "pipefail", "-c", line], cwd=ROOT, env={**os.environ, "REPORTS": str(tmp_path)},
+                   check=True)
+    names = (tmp_path / "unpinned.txt").read_text().split()
+    locks = ["requirements.txt", "requirements/book.txt", "requirements/instructor.txt", "requirements/test.txt"]
+    pinned = re.findall(r"^([A-Za-z0-9_.-]+)==", "".join((ROOT / lock).read_text() for lock in locks), re.M)
+    assert sorted(names) == sorted(pinned) and len(names) > 150
+    assert {"pandas", "jupyter-book", "dask", "ruff"} <= set(names)
     assert 'COURSEKIT_VENV="$NEWEST" bash scripts/run-tests' in suite["run"]
     assert install.get("continue-on-error") is True and suite.get("continue-on-error") is True
     (report,) = [s for s in steps(job) if "GITHUB_STEP_SUMMARY" in s.get("run", "")]

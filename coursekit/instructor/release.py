@@ -13,8 +13,9 @@ someone decides it belongs:
   chapters' question banks, ``data/`` and the fact sheet the chapters cite (``sources/FACTS.md``);
 * each exercise's ``dist/student/`` (the notebook and its public tests), at the same paths, so
   the table of contents, the launch links and the README's instructions stay true;
-* what Binder, Colab and the README's commands need: ``requirements.txt``, ``runtime.txt``,
-  ``postBuild``, ``pyproject.toml`` (listing only the packages shipped), ``LICENSE``,
+* what Binder, Colab and the README's commands need: ``requirements.txt`` (the student lock) and
+  ``requirements/book.txt`` (the book's, on top of it; the instructor and test locks stay here),
+  ``runtime.txt``, ``postBuild``, ``pyproject.toml`` (listing only the packages shipped), ``LICENSE``,
   ``.gitignore``, :data:`SCRIPTS`, and of ``coursekit`` the modules that the notebooks, those
   scripts, the Sphinx configuration and the ``coursekit`` command import, followed import by
   import (so ``assign``, ``grading`` and this module stay out);
@@ -58,8 +59,8 @@ WORKFLOW = ".github/workflows/book.yml"
 TEMPLATES = Path(__file__).resolve().parent / "release_files"
 INSTRUCTOR_PAGES = ("instructor_guide",)
 # Beside the pages: what the book build, Binder/Colab and the README's commands read.
-FILES = ("_config.yml", "references.bib", "LICENSE", ".gitignore", "requirements.txt", "runtime.txt",
-         "postBuild", "sources/FACTS.md")
+FILES = ("_config.yml", "references.bib", "LICENSE", ".gitignore", "requirements.txt", "requirements/book.txt",
+         "runtime.txt", "postBuild", "sources/FACTS.md")
 TREES = ("_static", "_templates", "chapters/quizzes", "data")
 SCRIPTS = ("scripts/env.sh", "scripts/build-book", "scripts/build-pdf", "scripts/lab")
 STUDENT_DIST = "exercises/*/dist/student"
@@ -69,7 +70,7 @@ RUNTIME = {"__pycache__", ".ipynb_checkpoints", ".OTTER_LOG", ".DS_Store"}
 # (A pattern with a "/" matches from the top, part by part, "**" at the end matching what is
 # below; one without matches a file name anywhere.)
 INSTRUCTOR_ONLY = ("exercises/*/*.ipynb", "exercises/*/dist/autograder/**", "*.zip", "instructor_guide.md",
-                   "coursekit/instructor/**",
+                   "coursekit/instructor/**", "requirements/instructor.txt", "requirements/test.txt",
                    "tests/**", "benchmarks/**")
 BEGIN, END = "<!-- instructor-only -->", "<!-- end instructor-only -->"
 

@@ -354,3 +354,27 @@ def pinned_tool(name: str) -> str:
     on_path = shutil.which(name)
     assert on_path, f"{name} is missing: it is pinned in requirements/test.txt (scripts/env.sh installs it)"
     return on_path
+
+
+# -- the built book ---------------------------------------------------------------------------
+def _toc_pages() -> list[str]:
+    from coursekit.book.build import toc_pages
+
+    return toc_pages(ROOT)
+
+
+def _banks() -> dict:
+    from coursekit.runtime.quiz import QUIZ_DIR, Quiz
+
+    return {quiz.id: quiz for quiz in (Quiz.load(path) for path in sorted(QUIZ_DIR.glob("*.yml")))}
+
+
+TOC_PAGES = _toc_pages()  # every page of _toc.yml, in order
+BANKS = _banks()  # every question bank, by id
+
+
+def quiz_ids(book: Path, name: str) -> list[str]:
+    """The ids of the quizzes in a built page (read from the HTML, without a browser)."""
+    html = (book / f"{name}.html").read_text(encoding="utf-8")
+    tags = re.findall(r'<div\b[^>]*\bclass="cq-quiz"[^>]*>', html)
+    return [re.search(r'\bid="([^"]+)"', tag).group(1) for tag in tags]

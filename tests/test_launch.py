@@ -1,9 +1,8 @@
 """Launch and download: every notebook page of the book opens on Binder and Colab and offers its .ipynb.
 
-One strict build (``-W -n --keep-going``) serves the module. It uses the book's own
-``_config.yml`` with notebook execution switched off: the links do not depend on
-outputs, the committed outputs are checked by nbval, and ``tests/test_book.py``
-builds with execution. pytest-xdist's ``--dist loadscope`` keeps the module on one worker.
+The pages are this run's one build of the book (``built_book`` in ``conftest.py``), and the PDF
+is printed from that build's executed notebooks, as ``scripts/build-pdf`` does after
+``scripts/build-book``: no notebook is executed for it again.
 """
 from __future__ import annotations
 
@@ -31,24 +30,10 @@ STUDENT = sorted(p.relative_to(ROOT).with_suffix("").as_posix()
                  for p in ROOT.glob("exercises/*/dist/student/*.ipynb"))
 
 
-def config_without_execution(folder: Path) -> Path:
-    """A copy of the book's _config.yml that renders the committed outputs instead of executing."""
-    text = (ROOT / "_config.yml").read_text(encoding="utf-8")
-    assert "  execute_notebooks: cache\n" in text
-    path = folder / "_config.yml"
-    path.write_text(text.replace("  execute_notebooks: cache\n", '  execute_notebooks: "off"\n'), encoding="utf-8")
-    return path
-
-
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("launch")
-    jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    cmd = [str(jupyter_book), "build", str(ROOT), "--config", str(config_without_execution(out)),
-           "--path-output", str(out), "-W", "-n", "--keep-going"]
-    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=900)
-    assert done.returncode == 0, f"book build failed:\n{done.stdout[-6000:]}\n{done.stderr[-4000:]}"
-    return out / "_build" / "html"
+def site(book) -> Path:
+    """This run's one build of the book (``conftest.py``)."""
+    return book
 
 
 def soup(site: Path, page: str) -> BeautifulSoup:
@@ -213,18 +198,23 @@ def test_exercise_pages_are_the_unexecuted_student_versions(site):
 # -- the PDF for offline reading -----------------------------------------------------------------
 @pytest.mark.book
 @pytest.mark.browser
-def test_build_pdf_prints_the_whole_book_to_one_pdf(tmp_path):
-    """``scripts/build-pdf`` end to end (without executing the notebooks again, to stay quick)."""
+def test_build_pdf_prints_the_whole_book_to_one_pdf(built_book, tmp_path):
+    """``scripts/build-pdf`` end to end, after this run's book: it renders the notebooks that build
+    executed (a copy of its cache), executing none again."""
     import re
+    import shutil
 
     from clients import require_chromium
+    from coursekit.book.build import CACHE
     from coursekit.book.pdf import page_count
 
     require_chromium("the PDF test")
-    cmd = ["bash", str(ROOT / "scripts" / "build-pdf"), "--path-output", str(tmp_path),
-           "--config", str(config_without_execution(tmp_path))]
+    shutil.copytree(built_book / "_build" / CACHE, tmp_path / "_build" / CACHE)
+    cmd = ["bash", str(ROOT / "scripts" / "build-pdf"), "--path-output", str(tmp_path)]
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, f"build-pdf failed:\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}"
+    assert "every notebook's outputs are in the cache, executed with the current inputs" in done.stdout, done.stdout
+    assert "executing" not in done.stdout and "Kernel is running" not in done.stdout + done.stderr
     pdf = tmp_path / "_build" / "pdf" / "book.pdf"
     body = pdf.read_bytes()
     assert body.startswith(b"%PDF-") and b"%%EOF" in body[-64:]

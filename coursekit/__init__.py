@@ -2,12 +2,14 @@
 one per person who runs them. Imports go one way, from tooling to the runtime, never back:
 
 * :mod:`coursekit.runtime`: what a student's notebook imports (validated data, remote data,
-  quizzes live and static, charts). Needs pandas, matplotlib, ipywidgets and PyYAML only;
-  never Sphinx, Jupyter Book or otter.
+  quizzes live and static, charts). Needs only the student's lock, ``requirements.txt``;
+  importing it loads no Sphinx, Jupyter Book or otter.
 * :mod:`coursekit.book`: what builds and publishes the book (parallel execution, the Sphinx
-  extension, launch cells, PDF, the quiz linter). May import the runtime.
+  extension, launch cells, PDF, the quiz linter; ``requirements/book.txt``). May import the
+  runtime.
 * :mod:`coursekit.instructor`: what an instructor runs (``assign``, ``grading``, ``release``).
-  May import the runtime and the book tooling; the student release ships without it.
+  May import the runtime and the book tooling (``requirements/instructor.txt``); the student
+  release ships without it.
 """
 from pathlib import Path
 

@@ -231,7 +231,7 @@ def test_on_a_terminal_finished_notebooks_redraw_one_bar_that_is_gone_at_the_end
 def test_the_course_executes_its_chapters_and_appendix_but_not_the_student_exercises():
     executed = {p.relative_to(ROOT).as_posix() for p in build.executed_notebooks()}
     chapters = {p.relative_to(ROOT).as_posix() for p in (ROOT / "chapters").glob("*.ipynb")}
-    assert executed == chapters | {"appendix/data_appendix.ipynb"}
+    assert executed == chapters | {"reference/data_appendix.ipynb"}
     pages = {p.relative_to(ROOT).as_posix() for p in build.book_pages()}
     students = {p for p in pages if "/dist/student/" in p}
     exercises = {p.parent.name for p in (ROOT / "exercises").glob("ex[0-9][0-9]_*/ex[0-9][0-9]_*.ipynb")

@@ -65,7 +65,7 @@ def _short(fields: dict, keys: list[str]) -> str:
 def test_every_executed_page_of_the_book_is_checked():
     assert [n for n in NOTEBOOKS if n.startswith("chapters/")] == sorted(
         p.relative_to(ROOT).as_posix() for p in (ROOT / "chapters").glob("*.ipynb"))
-    assert "appendix/data_appendix.ipynb" in NOTEBOOKS
+    assert "reference/data_appendix.ipynb" in NOTEBOOKS
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS)

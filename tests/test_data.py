@@ -129,7 +129,7 @@ def test_licence_table_lists_every_dataset():
 
 def test_every_dataset_is_used_by_a_chapter_or_exercise():
     root = DATA.parent
-    used = data.users(root / "chapters", root / "appendix", *sorted((root / "exercises").glob("ex*")))
+    used = data.users(root / "chapters", root / "reference", *sorted((root / "exercises").glob("ex*")))
     unused = sorted(set(data.names()) - set(used))
     assert unused == [], f"datasets no notebook loads (remove them or use them): {unused}"
 

@@ -47,7 +47,9 @@ def graded(tmp_path_factory):
             exercise = assign.EXERCISES_DIR / name
             base = tmp_path_factory.mktemp(name)
             make_class(exercise, base / "subs")
-            assert grading.main([str(exercise), str(base / "subs"), "--out", str(base / "out"), "--workers", "2",
+            # One worker: three files do not need two, and a second one's warm-up (its interpreter
+            # and judge) costs the run more than it saves. Parallel grading is test_grading.py's.
+            assert grading.main([str(exercise), str(base / "subs"), "--out", str(base / "out"), "--workers", "1",
                                  "--timeout", "120"]) == 0
             with open(base / "out" / "gradebook.csv", newline="", encoding="utf-8") as f:
                 found[name] = (base / "subs", {row["file"]: row for row in csv.DictReader(f)})

@@ -65,7 +65,7 @@ RUN_TIMEOUT_S = 240
 ACCEPTED_CONSOLE: list[tuple[re.Pattern, str]] = [
     (re.compile(r"(Cross reference target was not found: (term-[^\n]+|fig-ch\d\d-[\w-]+)\n?)+"),
      "jupyterlab-myst resolves references within the open notebook's markdown only: a {term} "
-     "whose glossary is glossary.md, or a {numref} to a figure labelled in a code cell's "
+     "whose glossary is reference/glossary.md, or a {numref} to a figure labelled in a code cell's "
      "metadata (myst-nb), is logged each time a cell renders, while the text still shows"),
     (re.compile(r"uncaught: TypeError: Cannot read properties of undefined \(reading 'node'\)\s+"
                 r"at \S+\._markdownOverlapsToolbar .*", re.S),

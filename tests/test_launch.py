@@ -151,7 +151,7 @@ def test_binder_builds_from_the_student_lock():
 @pytest.mark.book
 @pytest.mark.parametrize("page", NOTEBOOK_PAGES)
 def test_notebook_pages_launch_their_own_notebook_on_binder_and_colab(site, page):
-    assert page in CHAPTERS or page in STUDENT or page.startswith("appendix/")
+    assert page in CHAPTERS or page in STUDENT or page.startswith("reference/")
     links = launch_links(soup(site, page))
     assert {k: links.get(k) for k in ("Binder", "Colab")} == expected_links(f"{page}.ipynb")
     assert (ROOT / f"{page}.ipynb").is_file()

@@ -46,8 +46,8 @@ def test_the_ruff_that_runs_is_the_one_pinned_in_the_test_lock():
 
 def test_ruff_reads_the_code_and_the_notebooks_but_not_what_is_generated():
     files = checked_files()
-    for wanted in ["coursekit/cli.py", "coursekit/instructor/grading/judge.py", "tests/test_lint.py", "conftest.py",
-                   "benchmarks/run.py", "chapters/00_background.ipynb", "appendix/data_appendix.ipynb",
+    for wanted in ["coursekit/cli.py", "coursekit/instructor/grading/judge.py", "tests/test_lint.py", "tests/conftest.py",
+                   "benchmarks/run.py", "chapters/00_background.ipynb", "reference/data_appendix.ipynb",
                    "exercises/ex00_background/ex00_background.ipynb"]:
         assert wanted in files, f"ruff does not read {wanted}"
     assert not [f for f in files if f.startswith(("_build/", ".venv/", "node_modules/")) or "/dist/" in f]

@@ -18,7 +18,7 @@ from coursekit.book.notebooks import KERNELSPEC, WIDGET_VIEW, clean
 from helpers import ROOT
 
 CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
-APPENDICES = sorted((ROOT / "appendix").glob("*.ipynb"))
+APPENDICES = sorted((ROOT / "reference").glob("*.ipynb"))
 MASTERS = sorted(p for p in (ROOT / "exercises").glob("*/*.ipynb"))
 NOTEBOOKS = CHAPTERS + APPENDICES + MASTERS
 
@@ -130,7 +130,7 @@ def test_scripts_lab_serves_the_repository(option, page, tmp_path):
 
 def test_every_chapter_is_in_the_table_of_contents():
     listed = set(toc_pages(ROOT))
-    assert {f"chapters/{p.stem}" for p in CHAPTERS} | {f"appendix/{p.stem}" for p in APPENDICES} <= listed
+    assert {f"chapters/{p.stem}" for p in CHAPTERS} | {f"reference/{p.stem}" for p in APPENDICES} <= listed
 
 
 def test_clean_drops_widget_views_and_timestamps():

@@ -103,7 +103,7 @@ def secrets() -> dict[str, str]:
     A fragment that a chapter, the appendix or another exercise's student notebook shows on
     purpose (the course's own code, reused in a solution) is course text, not an answer.
     """
-    shown = course_text(sorted((ROOT / "chapters").glob("*.ipynb")) + sorted((ROOT / "appendix").glob("*.ipynb")))
+    shown = course_text(sorted((ROOT / "chapters").glob("*.ipynb")) + sorted((ROOT / "reference").glob("*.ipynb")))
     students = {ex.name: course_text([ex / "dist" / "student" / f"{ex.name}.ipynb"]) for ex in EXERCISES}
     found: dict[str, str] = {}
     for ex in EXERCISES:
@@ -195,10 +195,12 @@ def out(tmp_path_factory) -> Path:
 def test_the_release_holds_the_book_the_data_the_student_notebooks_and_what_the_commands_need(out):
     assert sorted(p.name for p in out.iterdir()) == sorted([
         ".coursekit-release.json", ".github", ".gitignore", "LICENSE", "README.md", "_config.yml", "_static",
-        "_templates", "_toc.yml", "appendix", "bibliography.md", "chapters", "coursekit", "data", "exercises",
-        "glossary.md", "intro.md", "postBuild", "pyproject.toml", "references.bib", "requirements",
-        "requirements.txt", "runtime.txt", "scripts", "sources"])
-    for name in ("requirements.txt", "requirements/book.txt", "runtime.txt", "postBuild", "LICENSE", "references.bib",
+        "_templates", "_toc.yml", "chapters", "coursekit", "data", "exercises", "intro.md", "postBuild",
+        "pyproject.toml", "reference", "requirements", "requirements.txt", "runtime.txt", "scripts", "sources"])
+    assert sorted(p.name for p in (out / "reference").iterdir()) == [
+        "bibliography.md", "data_appendix.ipynb", "glossary.md", "references.bib"]
+    for name in ("requirements.txt", "requirements/book.txt", "runtime.txt", "postBuild", "LICENSE",
+                 "reference/references.bib",
                  "sources/FACTS.md"):
         assert (out / name).read_bytes() == (ROOT / name).read_bytes(), name
     # The student and book locks, which its scripts/env.sh installs; the instructor and test locks stay here.
@@ -248,12 +250,12 @@ def test_the_search_finds_a_master_a_hidden_test_a_zip_of_tests_and_a_solution_i
     nb = nbformat.read(student, as_version=4)
     nb.metadata["note"] = fragment                                       # a solution in notebook metadata
     nbformat.write(nb, student)
-    (copy / "glossary.md").write_text((copy / "glossary.md").read_text(encoding="utf-8")
+    (copy / "reference/glossary.md").write_text((copy / "reference/glossary.md").read_text(encoding="utf-8")
                                       + "\n" + next(f for f, o in secrets.items() if o == "instructor guide rubric"),
                                       encoding="utf-8")
     found = leaks(copy, secrets)
     where = {w.split(" (")[0].split("!")[0] for w, _, _ in found}
-    assert set(planted) | {student.relative_to(copy).as_posix(), "glossary.md"} <= where
+    assert set(planted) | {student.relative_to(copy).as_posix(), "reference/glossary.md"} <= where
     assert any(o == f"{ex.name} hidden test" and w.startswith("data/curated/check.py") for w, o, _ in found)
     assert any(o == f"{ex.name} hidden test" and w.startswith("_static/extra.bin!tests/") for w, o, _ in found)
     assert any(w.startswith(f"{student.relative_to(copy).as_posix()} (strings)") and f == fragment[:80]

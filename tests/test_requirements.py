@@ -148,7 +148,7 @@ def third_party_imports(paths: list[Path]) -> dict[str, Path]:
 
 # Who imports what, by role: each one's imports must be pinned in its role's lock or an earlier one.
 IMPORTERS = {
-    "student": ["coursekit/__init__.py", "coursekit/runtime/*.py", "chapters/*.ipynb", "appendix/*.ipynb",
+    "student": ["coursekit/__init__.py", "coursekit/runtime/*.py", "chapters/*.ipynb", "reference/*.ipynb",
                 "exercises/*/dist/student/*.ipynb", "exercises/*/dist/student/tests/*.py"],
     "book": ["coursekit/book/*.py", "coursekit/cli.py"],
     "instructor": ["coursekit/instructor/**/*.py", "exercises/*/*.ipynb"],

@@ -35,7 +35,7 @@ COLAB_EXTRAS = ("frictionless",)
 
 def notebooks() -> list[Path]:
     """The book's notebooks that get the set-up cell: chapters and appendices."""
-    return sorted((ROOT / "chapters").glob("*.ipynb")) + sorted((ROOT / "appendix").glob("*.ipynb"))
+    return sorted((ROOT / "chapters").glob("*.ipynb")) + sorted((ROOT / "reference").glob("*.ipynb"))
 
 
 def setup_cell_source(repo: Repository) -> str:
@@ -99,7 +99,7 @@ def sync(paths: list[Path], repo: Repository | None = None, check: bool = False)
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m coursekit.book.launch",
                                      description="Refresh the chapters' Colab set-up cell from _config.yml.")
-    parser.add_argument("notebooks", nargs="*", type=Path, help="default: chapters/*.ipynb appendix/*.ipynb")
+    parser.add_argument("notebooks", nargs="*", type=Path, help="default: chapters/*.ipynb reference/*.ipynb")
     parser.add_argument("--check", action="store_true", help="only list the notebooks that are out of date")
     args = parser.parse_args(argv)
     paths = args.notebooks or notebooks()

@@ -9,7 +9,7 @@ What goes in is named here, by allow-list, so a file added to this repository st
 someone decides it belongs:
 
 * the book: every page of ``_toc.yml`` except :data:`INSTRUCTOR_PAGES` (a ``_toc.yml`` without
-  them is written), ``references.bib``, ``_config.yml``, ``_static/``, ``_templates/``, the
+  them is written), ``reference/references.bib``, ``_config.yml``, ``_static/``, ``_templates/``, the
   chapters' question banks, ``data/`` and the fact sheet the chapters cite (``sources/FACTS.md``);
 * each exercise's ``dist/student/`` (the notebook and its public tests), at the same paths, so
   the table of contents, the launch links and the README's instructions stay true;
@@ -59,7 +59,7 @@ WORKFLOW = ".github/workflows/book.yml"
 TEMPLATES = Path(__file__).resolve().parent / "release_files"
 INSTRUCTOR_PAGES = ("instructor_guide",)
 # Beside the pages: what the book build, Binder/Colab and the README's commands read.
-FILES = ("_config.yml", "references.bib", "LICENSE", ".gitignore", "requirements.txt", "requirements/book.txt",
+FILES = ("_config.yml", "reference/references.bib", "LICENSE", ".gitignore", "requirements.txt", "requirements/book.txt",
          "runtime.txt", "postBuild", "sources/FACTS.md")
 TREES = ("_static", "_templates", "chapters/quizzes", "data")
 SCRIPTS = ("scripts/env.sh", "scripts/build-book", "scripts/build-pdf", "scripts/lab")
@@ -301,7 +301,7 @@ def _check_colab_cells(root: Path) -> None:
     """The chapters' Colab cell clones ``repository.url``: refuse to ship one that names another."""
     from coursekit.book import launch
 
-    paths = sorted((root / "chapters").glob("*.ipynb")) + sorted((root / "appendix").glob("*.ipynb"))
+    paths = sorted((root / "chapters").glob("*.ipynb")) + sorted((root / "reference").glob("*.ipynb"))
     stale = launch.sync(paths, launch.repository(root / "_config.yml"), check=True)
     if stale:
         raise ReleaseError(f"{stale[0]}: its Colab set-up cell does not match _config.yml's repository; "

@@ -20,8 +20,9 @@ def run() -> dict:
     tail = done.stdout.strip().splitlines()
     summary = next((line for line in reversed(tail) if re.search(r"\d+ (passed|failed)", line)), "")
     slowest = [line.strip() for line in tail if re.match(r"\s*\d+\.\d+s (call|setup|teardown) ", line)]
+    failures = [line.strip() for line in tail if line.startswith(("FAILED ", "ERROR "))]  # -ra's summary
     result = {"wall_s": round(t.seconds, 1), "cpu_s": round(cpu, 1), "exit_code": done.returncode,
-              "summary": summary.strip("= "), "slowest": slowest[:12]}
+              "summary": summary.strip("= "), "slowest": slowest[:12], "failures": failures[:20]}
     say(f"  {result['wall_s']} s, exit {done.returncode}: {result['summary']}; {result['cpu_s']} CPU-seconds "
         f"(at least {result['cpu_s'] / 2:.0f} s of wall time on 2 cores)")
     return result

@@ -122,6 +122,7 @@ def grade_one(submission: Path, ctx: Context, slot: int = 0) -> Result:
            "limits": run.limits(ctx.memory)}
     files = dict(ctx.files)
     files[f"{ctx.exercise.name}.ipynb"] = _notebook_bytes(cells, ctx.exercise.name)
+    ctx.judges[slot].warm()  # its start-up overlaps this run instead of following it
     try:
         outcome = ctx.slots_by_number[slot].run(job, files, timeout=ctx.timeout, memory=ctx.memory,
                                                 cancel=ctx.cancel)

@@ -165,9 +165,14 @@ class Judge:
             lines.put(line)
         lines.put(None)
 
-    def ask(self, request: dict, timeout: float) -> dict:
+    def warm(self) -> None:
+        """Start the judge now (if it is not running) without waiting for it: it imports otter and
+        reads the data while the submission it will judge is still running."""
         if self.proc is None or self.proc.poll() is not None:
             self._start()
+
+    def ask(self, request: dict, timeout: float) -> dict:
+        self.warm()
         try:
             self.proc.stdin.write(json.dumps(request).encode("utf-8") + b"\n")
             self.proc.stdin.flush()

@@ -152,7 +152,7 @@ IMPORTERS = {
                 "exercises/*/dist/student/*.ipynb", "exercises/*/dist/student/tests/*.py"],
     "book": ["coursekit/book/*.py", "coursekit/cli.py"],
     "instructor": ["coursekit/instructor/**/*.py", "exercises/*/*.ipynb"],
-    "test": ["tests/*.py", "conftest.py", "benchmarks/*.py"],
+    "test": ["tests/*.py", "benchmarks/*.py"],
 }
 
 

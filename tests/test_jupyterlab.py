@@ -503,10 +503,18 @@ def answer_numeric(page, question_el, question: Question) -> None:
     page.keyboard.type(_number(question.answer + 2 * question.tolerance + max(1.0, abs(question.answer))))
     question_el.locator(".cq-check").click()
     expect_feedback(question_el, f"{MESSAGES['wrong']} {question.feedback['high']}")
-    # Keyboard only: replace the number, Tab to the button, Enter.
-    box.focus()
-    page.keyboard.press("Control+A")
+    # Keyboard only: empty the box (select all, delete), type the number, Tab to the button, Enter.
+    # A loaded machine can drop the select-all while the feedback above re-renders; a student
+    # would see the old number still there and do it again, so the test does too (three tries).
+    for _ in range(3):
+        box.focus()
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Backspace")
+        if box.input_value() == "":
+            break
+    assert box.input_value() == "", f"question {question.id!r}: Ctrl+A, Backspace did not empty the box"
     page.keyboard.type(_number(question.answer))
+    assert box.input_value() == _number(question.answer), f"question {question.id!r}: typed {box.input_value()!r}"
     tab_to(page, question_el.locator(".cq-check"), 2)
     page.keyboard.press("Enter")
     expect_feedback(question_el, f"{MESSAGES['right']} {question.feedback['correct']}")

@@ -18,13 +18,11 @@ import yaml
 from bs4 import BeautifulSoup
 
 from coursekit.book import launch
-from coursekit.book.sitesize import toc_pages
-from helpers import ROOT
+from helpers import ROOT, TOC_PAGES
 
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 TOC = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-TOC_FILES = toc_pages(ROOT)
-NOTEBOOK_PAGES = [f for f in TOC_FILES if (ROOT / f"{f}.ipynb").is_file()]
+NOTEBOOK_PAGES = [f for f in TOC_PAGES if (ROOT / f"{f}.ipynb").is_file()]
 CHAPTERS = [f for f in NOTEBOOK_PAGES if f.startswith("chapters/")]
 STUDENT = sorted(p.relative_to(ROOT).with_suffix("").as_posix()
                  for p in ROOT.glob("exercises/*/dist/student/*.ipynb"))
@@ -60,7 +58,7 @@ def expected_links(path: str) -> dict[str, str]:
 
 # -- the table of contents -------------------------------------------------------------
 def test_every_student_notebook_is_a_page_and_nothing_else_of_exercises_is():
-    exercise_pages = [f for f in TOC_FILES if f.startswith("exercises/")]
+    exercise_pages = [f for f in TOC_PAGES if f.startswith("exercises/")]
     assert STUDENT and exercise_pages == STUDENT
     assert len(STUDENT) == len(list(ROOT.glob("exercises/ex*/")))
 
@@ -228,7 +226,7 @@ def test_build_pdf_prints_the_whole_book_to_one_pdf(built_book, tmp_path):
     for raw in re.findall(rb"/Title\s*\(((?:[^()\\]|\\.)*)\)", body):  # literal strings: \( \) \\ escaped
         titles.add(re.sub(rb"\\(.)", rb"\1", raw).decode("latin-1"))
     single = soup(tmp_path / "_build" / "singlehtml", TOC["root"])
-    for page in TOC_FILES[1:]:
+    for page in TOC_PAGES[1:]:
         start = single.select_one(f'span[id="document-{page}"]')
         assert start is not None, f"{page} is not in the single-page HTML"
         title = start.find_next(["h1", "h2"]).get_text(strip=True).removesuffix("#")

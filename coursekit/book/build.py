@@ -354,15 +354,21 @@ def _execute_all(root: Path, cache: Path, workers: int | None, report: Report) -
     workers = workers or os.cpu_count() or 1
     start = time.perf_counter()
     ran = execute(executed_notebooks(root), cache, workers, timeout, report, root)
-    if not ran:
-        report.stage("every notebook's outputs are in the cache, executed with the current inputs")
-        (cache / CACHE_STAMP).write_text(json.dumps({"else": inputs}), encoding="utf-8")
-        return ran
     report.stage(f"executed {len(ran)} notebook(s) in {time.perf_counter() - start:.1f} s "
-                 f"({min(workers, len(ran)) or workers} at a time)" + (": " + ", ".join(
-                     f"{Path(p).stem} {s:.1f} s" for p, s in ran.items()) if ran else ""))
+                 f"({min(workers, len(ran))} at a time): " + ", ".join(f"{Path(p).stem} {s:.1f} s" for p, s in ran.items())
+                 if ran else "every notebook's outputs are in the cache, executed with the current inputs")
     (cache / CACHE_STAMP).write_text(json.dumps({"else": inputs}), encoding="utf-8")
     return ran
+
+
+@contextlib.contextmanager
+def _log_failure(report: Report):
+    """A BuildError is logged, and raised again naming the log."""
+    try:
+        yield
+    except BuildError as exc:
+        report.detail(f"build-book: {exc}")
+        raise BuildError(f"{exc}\nfull log: {report.path}") from None
 
 
 def execute_only(out: Path | None = None, workers: int | None = None, root: Path = ROOT, log=print,
@@ -381,11 +387,8 @@ def execute_only(out: Path | None = None, workers: int | None = None, root: Path
     if cache.exists() and _cache_inputs(cache) != input_state(root)["else"]:
         shutil.rmtree(cache)
     with report.logging_to(build_dir / EXECUTE_LOG):
-        try:
+        with _log_failure(report):
             ran = _execute_all(root, cache, workers, report)
-        except BuildError as exc:
-            report.detail(f"build-book: {exc}")
-            raise BuildError(f"{exc}\nfull log: {report.path}") from None
         report.stage(f"notebooks up to date in {_duration(time.perf_counter() - began)}: {cache}")
     return ran
 
@@ -430,16 +433,13 @@ def build(out: Path | None = None, clean: bool = False, workers: int | None = No
         stamp_path.unlink(missing_ok=True)  # a failed build leaves no stamp behind
     with report.logging_to(build_dir / LOG):
         report.stage(f"{mode} build ({why}); full log: {report.path}")
-        try:
+        with _log_failure(report):
             ran = _execute_all(root, build_dir / CACHE, workers, report)
             jupyter_book = Path(sys.executable).parent / "jupyter-book"
             checks = ["-W", "-n", "--keep-going"] if strict else []  # not strict: benchmarks of part of the book
             report.stage(" ".join(["building HTML: jupyter-book build", *checks, *extra]))
             _jupyter_book([str(jupyter_book), "build", str(root), "--path-output", str(out), *checks, *extra],
                           root, report)
-        except BuildError as exc:
-            report.detail(f"build-book: {exc}")
-            raise BuildError(f"{exc}\nfull log: {report.path}") from None
         stamp_path.write_text(json.dumps(state), encoding="utf-8")
         report.stage(f"book ({mode}) in {_duration(time.perf_counter() - began)}: {index}")
     return mode, ran
